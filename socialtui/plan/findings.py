@@ -1,0 +1,463 @@
+"""Findings: the live flags a plan raises against the principles in PRODUCT.md.
+
+A finding is data: a stable id, a severity, a message with the concrete numbers,
+the principle it comes from, its subject and, where one exists, a fix. Each rule
+is one small function registered in :data:`RULES`; :func:`check` runs them all.
+The date is always passed in: nothing here reads a clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .budget import (
+    PRECISION,
+    capacity_minutes,
+    channel_minutes,
+    committed_minutes,
+    near_threshold,
+)
+from .budget import format_minutes as fm
+from .edits import Edit
+from .model import Plan, iso_week, parse_week, week_key, week_monday
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A remedy: a sentence, and the edits that apply it when it can be automatic."""
+
+    label: str
+    edits: tuple[Edit, ...] = ()
+
+    @property
+    def applicable(self) -> bool:
+        return bool(self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    severity: str
+    message: str
+    principle: str
+    subject: str
+    fix: Fix | None = None
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self.severity]
+
+
+Rule = Callable[[Plan, date], Iterator[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(func: Rule) -> Rule:
+    RULES.append(func)
+    return func
+
+
+def check(plan: Plan, today: date) -> list[Finding]:
+    """Every finding for ``plan`` on ``today``: errors first, then warnings, then info."""
+    found = [finding for each in RULES for finding in each(plan, today)]
+    found.sort(key=lambda f: f.rank)  # stable: rule order within a severity
+    return found
+
+
+def worst(findings: list[Finding]) -> str | None:
+    """The most severe severity present, or None when there is nothing."""
+    return min((f.severity for f in findings), key=_SEVERITY_RANK.__getitem__, default=None)
+
+
+def _names(items) -> str:
+    names = [f"'{item}'" for item in items]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- P5 / P6: the budget -------------------------------------------------------
+
+
+@rule
+def over_budget(plan: Plan, today: date) -> Iterator[Finding]:
+    committed, capacity = committed_minutes(plan), capacity_minutes(plan.budget)
+    if committed > capacity:
+        from .fit import fit_to_budget
+
+        proposal = fit_to_budget(plan)
+        fix = None
+        if proposal.edits:
+            fix = Fix(
+                f"Fit to budget: {proposal.summary(plan)}",
+                proposal.edits,
+            )
+        yield Finding(
+            "over-budget",
+            "error",
+            f"{fm(committed)} planned, {fm(capacity)} available — {fm(committed - capacity)} over",
+            "P5",
+            "budget",
+            fix,
+        )
+
+
+@rule
+def near_budget(plan: Plan, today: date) -> Iterator[Finding]:
+    committed, capacity = committed_minutes(plan), capacity_minutes(plan.budget)
+    if near_threshold(capacity) < committed <= capacity:
+        percent = 100 * committed / capacity
+        yield Finding(
+            "near-budget",
+            "warning",
+            f"{fm(committed)} planned of {fm(capacity)} available ({percent:.0f} %) — "
+            f"only {fm(capacity - committed)} to spare for a bad week",
+            "P5",
+            "budget",
+            Fix("Post a little less often, or raise the weekly hours if they are real"),
+        )
+
+
+@rule
+def too_many_channels(plan: Plan, today: date) -> Iterator[Finding]:
+    active = plan.active_channels
+    limit = plan.budget.max_active_channels
+    if len(active) > limit:
+        from .fit import rank_channels
+
+        ranked = rank_channels(plan, active)
+        extra = ranked[limit:]
+        edits = tuple(Edit("channel", c.id, "status", "active", "later") for c in extra)
+        yield Finding(
+            "too-many-channels",
+            "warning",
+            f"{len(active)} active channels, the plan's limit is {limit}: walk before you run",
+            "P4",
+            "channels",
+            Fix(f"Move {_names(c.name for c in extra)} to later", edits),
+        )
+
+
+# --- P1 / P2 / P3: strategy gaps ---------------------------------------------------
+
+
+@rule
+def no_goals(plan: Plan, today: date) -> Iterator[Finding]:
+    if plan.active_channels and not plan.goals:
+        yield Finding(
+            "no-goals",
+            "warning",
+            f"{len(plan.active_channels)} active channel(s) but no goal: why are we there?",
+            "P1",
+            "goals",
+            Fix("Add a goal with a metric, a target and a deadline"),
+        )
+
+
+@rule
+def no_audience(plan: Plan, today: date) -> Iterator[Finding]:
+    if not plan.audiences:
+        yield Finding(
+            "no-audience",
+            "warning",
+            "The plan names no audience: who is it for?",
+            "P3",
+            "audiences",
+            Fix("Add an audience, what they want and where they spend time"),
+        )
+
+
+@rule
+def channel_without_goal(plan: Plan, today: date) -> Iterator[Finding]:
+    goal_ids = {g.id for g in plan.goals}
+    for channel in plan.active_channels:
+        if not any(g in goal_ids for g in channel.goals):
+            yield Finding(
+                "channel-without-goal",
+                "warning",
+                f"'{channel.name}' is active but serves no goal: tactics without strategy",
+                "P1",
+                f"channel:{channel.id}",
+                Fix(
+                    f"Link '{channel.name}' to a goal, or move it to later",
+                    (Edit("channel", channel.id, "status", "active", "later"),),
+                ),
+            )
+
+
+@rule
+def goal_without_channel(plan: Plan, today: date) -> Iterator[Finding]:
+    served = {g for c in plan.active_channels for g in c.goals}
+    for goal in plan.goals:
+        if goal.id not in served:
+            yield Finding(
+                "goal-without-channel",
+                "warning",
+                f"No active channel serves the goal '{goal.title}'",
+                "P1",
+                f"goal:{goal.id}",
+                Fix("Link an active channel to it, or activate a channel that serves it"),
+            )
+
+
+@rule
+def goal_not_measurable(plan: Plan, today: date) -> Iterator[Finding]:
+    for goal in plan.goals:
+        missing = [
+            label
+            for label, value in (
+                ("a metric", goal.metric.strip()),
+                ("a target", goal.target is not None),
+                ("a deadline", goal.deadline is not None),
+            )
+            if not value
+        ]
+        if missing:
+            yield Finding(
+                "goal-not-measurable",
+                "warning",
+                f"The goal '{goal.title}' lacks {_join(missing)}",
+                "P2",
+                f"goal:{goal.id}",
+                Fix("Say what is counted, the number to reach and by when"),
+            )
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@rule
+def audience_unreached(plan: Plan, today: date) -> Iterator[Finding]:
+    active = {c.id for c in plan.active_channels}
+    for audience in plan.audiences:
+        if not any(c in active for c in audience.channels):
+            where = (
+                f"none of {_names(audience.channels)} is active"
+                if audience.channels
+                else "no channel is listed for them"
+            )
+            yield Finding(
+                "audience-unreached",
+                "warning",
+                f"'{audience.name}' is not reached: {where}",
+                "P3",
+                f"audience:{audience.id}",
+                Fix("Activate a channel where they are, or say where they spend time"),
+            )
+
+
+@rule
+def channel_without_audience(plan: Plan, today: date) -> Iterator[Finding]:
+    listed = {c for a in plan.audiences for c in a.channels}
+    for channel in plan.active_channels:
+        if channel.id not in listed:
+            yield Finding(
+                "channel-without-audience",
+                "info",
+                f"No audience is said to be on '{channel.name}'",
+                "P3",
+                f"channel:{channel.id}",
+                Fix(f"Add '{channel.id}' to the channels of the audiences found there"),
+            )
+
+
+@rule
+def unknown_reference(plan: Plan, today: date) -> Iterator[Finding]:
+    goal_ids = {g.id for g in plan.goals}
+    channel_ids = {c.id for c in plan.channels}
+    for channel in plan.channels:
+        unknown = [g for g in channel.goals if g not in goal_ids]
+        if unknown:
+            kept = tuple(g for g in channel.goals if g in goal_ids)
+            yield Finding(
+                "unknown-reference",
+                "warning",
+                f"'{channel.name}' serves goal(s) {_names(unknown)} that the plan does not have",
+                "P1",
+                f"channel:{channel.id}",
+                Fix(
+                    "Remove the unknown goal(s) from the channel",
+                    (Edit("channel", channel.id, "goals", channel.goals, kept),),
+                ),
+            )
+    for checkin in plan.checkins:
+        for label, keys, known in (
+            ("hours", checkin.hours, channel_ids),
+            ("metrics", checkin.metrics, goal_ids),
+            ("verdicts", checkin.verdicts, channel_ids),
+        ):
+            unknown = [k for k in keys if k not in known]
+            if unknown:
+                kind = "goal(s)" if label == "metrics" else "channel(s)"
+                yield Finding(
+                    "unknown-reference",
+                    "warning",
+                    f"Check-in {checkin.week}: {label} name {kind} {_names(unknown)} "
+                    "that the plan does not have",
+                    "P8",
+                    f"checkin:{checkin.week}",
+                    None,
+                )
+
+
+# --- P7: balance -------------------------------------------------------------------
+
+
+@rule
+def unbalanced_horizon(plan: Plan, today: date) -> Iterator[Finding]:
+    if len(plan.goals) < 2:
+        return
+    horizons = {g.horizon for g in plan.goals}
+    if horizons in ({"short"}, {"long"}):
+        (only,) = horizons
+        other = "long" if only == "short" else "short"
+        yield Finding(
+            "unbalanced-horizon",
+            "info",
+            f"All {len(plan.goals)} goals are {only}-term: is there a {other}-term one?",
+            "P7",
+            "goals",
+            Fix(f"Consider a {other}-term goal"),
+        )
+
+
+@rule
+def unbalanced_focus(plan: Plan, today: date) -> Iterator[Finding]:
+    if len(plan.goals) >= 2 and all(g.focus == "us" for g in plan.goals):
+        yield Finding(
+            "unbalanced-focus",
+            "info",
+            f"All {len(plan.goals)} goals are about us: what does the community get?",
+            "P7",
+            "goals",
+            Fix("Consider a goal focused on them (the community)"),
+        )
+
+
+# --- P8: history ------------------------------------------------------------------
+
+
+@rule
+def review_overdue(plan: Plan, today: date) -> Iterator[Finding]:
+    last = plan.review.last
+    if last is None:
+        return
+    due = last + timedelta(weeks=plan.review.every_weeks)
+    if today > due:
+        days = (today - due).days
+        yield Finding(
+            "review-overdue",
+            "warning",
+            f"Review was due {due.isoformat()} ({days} day(s) ago); last review {last.isoformat()}",
+            "P8",
+            "review",
+            Fix("Run a review (r) and stamp it"),
+        )
+
+
+@rule
+def checkin_missing(plan: Plan, today: date) -> Iterator[Finding]:
+    weeks = [c.week for c in plan.checkins if parse_week(c.week)]
+    if not weeks:
+        return
+    latest = max(weeks, key=week_key)
+    gap = (week_monday(iso_week(today)) - week_monday(latest)).days // 7
+    if gap > 2:
+        yield Finding(
+            "checkin-missing",
+            "info",
+            f"No check-in for {gap} weeks (last: {latest})",
+            "P8",
+            "checkins",
+            Fix("Record this week's check-in (c)"),
+        )
+
+
+ESTIMATE_LOW_RATIO = 1.2
+ESTIMATE_LOW_RUN = 3
+
+
+@rule
+def estimate_low(plan: Plan, today: date) -> Iterator[Finding]:
+    checkins = sorted(plan.checkins, key=lambda c: week_key(c.week))
+    for channel in plan.active_channels:
+        planned_h = channel_minutes(channel) / 60
+        recorded = [c for c in checkins if channel.id in c.hours]
+        run = recorded[-ESTIMATE_LOW_RUN:]
+        if len(run) < ESTIMATE_LOW_RUN or planned_h <= 0:
+            continue
+        # Compare whole minutes, rounded, so that exactly 20 % over (3.6 h against
+        # 3 h, where 1.2 x 3 = 3.5999999999999996 in floating point) does not count.
+        limit = round(ESTIMATE_LOW_RATIO * channel_minutes(channel), PRECISION)
+        if all(round(c.hours[channel.id] * 60, PRECISION) > limit for c in run):
+            actual = sum(c.hours[channel.id] for c in run) / len(run)
+            yield Finding(
+                "estimate-low",
+                "warning",
+                f"'{channel.name}' takes {fm(actual * 60)} a week in practice "
+                f"(last {ESTIMATE_LOW_RUN} check-ins), the plan says {fm(planned_h * 60)}",
+                "P8",
+                f"channel:{channel.id}",
+                Fix("Raise its minutes per post or engagement time to match reality"),
+            )
+
+
+@rule
+def goal_behind_pace(plan: Plan, today: date) -> Iterator[Finding]:
+    from .progress import goal_progress
+
+    for goal in plan.goals:
+        progress = goal_progress(plan, goal, today)
+        if progress is not None and progress.behind:
+            yield Finding(
+                "goal-behind-pace",
+                "warning",
+                f"'{goal.title}' is behind pace: {progress.describe()}",
+                "P8",
+                f"goal:{goal.id}",
+                Fix("Look at what is working; adjust the channels, the target or the deadline"),
+            )
+
+
+READY_RUN = 4
+
+
+@rule
+def ready_to_expand(plan: Plan, today: date) -> Iterator[Finding]:
+    active = plan.active_channels
+    if not active or len(plan.checkins) < READY_RUN:
+        return
+    recent = sorted(plan.checkins, key=lambda c: week_key(c.week))[-READY_RUN:]
+    if not all(c.verdicts.get(ch.id) == "working" for c in recent for ch in active):
+        return
+    from .fit import best_candidate, score
+
+    spare = capacity_minutes(plan.budget) - committed_minutes(plan)
+    candidate = best_candidate(plan)
+    if candidate is None or channel_minutes(candidate) > spare:
+        return
+    if score(plan, candidate) <= 0:
+        return  # a candidate that serves no goal or reaches nobody is no next step
+    edits = [Edit("channel", candidate.id, "status", candidate.status, "active")]
+    limit = plan.budget.max_active_channels
+    label = f"Activate '{candidate.name}'"
+    if len(active) >= limit:
+        edits.append(Edit("budget", "", "max_active_channels", limit, len(active) + 1))
+        label += f" and allow {len(active) + 1} active channels"
+    yield Finding(
+        "ready-to-expand",
+        "info",
+        f"Every active channel has been working for {READY_RUN} check-ins and "
+        f"{fm(spare)} is spare: '{candidate.name}' ({fm(channel_minutes(candidate))}) would fit",
+        "P4",
+        f"channel:{candidate.id}",
+        Fix(label, tuple(edits)),
+    )
