@@ -1,0 +1,175 @@
+"""Small dialogs: confirm, the channel catalog, a one-line prompt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from socialtui.plan.budget import format_minutes
+from socialtui.plan.catalog import CATALOG, Preset
+from socialtui.plan.model import Plan
+from socialtui.plan.rules import RuleError
+from socialtui.tui.validation import RuleValidator
+
+DIALOG_CSS = """
+    align: center middle;
+    & > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    & .dialog-buttons { height: 3; align-horizontal: right; margin-top: 1; }
+    & Button { margin-left: 2; }
+"""
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes / no. ``y`` or ``enter`` confirms; ``n`` or ``escape`` says no."""
+
+    DEFAULT_CSS = "ConfirmScreen {" + DIALOG_CSS + "}"
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, title: str, body: Text | str, yes: str = "Yes") -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Static(self.body, id="confirm-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="primary", id="yes")
+                yield Button("No (n)", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class CatalogScreen(ModalScreen[Preset | str | None]):
+    """Pick a channel from the catalog (defaults and their sources) or a custom one."""
+
+    DEFAULT_CSS = (
+        "CatalogScreen {"
+        + DIALOG_CSS
+        + """
+        & > Vertical { width: 96; }
+        & OptionList { height: auto; max-height: 18; }
+        & #catalog-source { height: auto; color: $text-muted; margin-top: 1; }
+    }"""
+    )
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        taken = {c.id for c in self.plan.channels}
+        options = []
+        for preset in CATALOG:
+            minutes = (
+                preset.posts_per_week * preset.minutes_per_post + preset.engage_minutes_per_week
+            )
+            label = Text(f"{preset.name:<22}", style="bold" if preset.id not in taken else "dim")
+            label.append(f" {format_minutes(minutes):>7}/week  ")
+            label.append(preset.describe(), style="")
+            if preset.id in taken:
+                label.append("  (on the shortlist)", style="dim")
+            options.append(Option(label, id=preset.id, disabled=preset.id in taken))
+        options.append(Option(Text("Custom channel…", style="bold"), id="__custom__"))
+        with Vertical() as box:
+            box.border_title = "Add a channel"
+            yield OptionList(*options, id="catalog")
+            yield Static(id="catalog-source")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        preset = next((p for p in CATALOG if p.id == event.option.id), None)
+        source = self.query_one("#catalog-source", Static)
+        if preset is None:
+            source.update("A channel of your own: you set its cadence and effort.")
+        else:
+            source.update(
+                Text(
+                    f"Source: {preset.source}. Guidance: {preset.posts_range}. "
+                    "(est.) = our estimate."
+                )
+            )
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "__custom__":
+            self.dismiss("custom")
+        else:
+            self.dismiss(next(p for p in CATALOG if p.id == event.option.id))
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """One line of text, validated as typed."""
+
+    DEFAULT_CSS = (
+        "PromptScreen {"
+        + DIALOG_CSS
+        + """
+        & #prompt-error { color: $error; height: auto; }
+    }"""
+    )
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, label: str, value: str, parse: Callable[[str], object]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.label = label
+        self.value = value
+        self.parse = parse
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Static(self.label)
+            yield Input(self.value, id="prompt-input", validators=[RuleValidator(self.parse)])
+            yield Static(id="prompt-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        try:
+            self.parse(event.value)
+        except RuleError as error:
+            self.query_one("#prompt-error", Static).update(Text(f"✖ {error}"))
+        else:
+            self.query_one("#prompt-error", Static).update("")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            self.parse(event.value)
+        except RuleError as error:
+            self.query_one("#prompt-error", Static).update(Text(f"✖ {error}"))
+            self.app.bell()
+            return
+        self.dismiss(event.value.strip())

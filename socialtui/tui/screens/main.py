@@ -1,0 +1,449 @@
+"""The planner: four panes, the findings panel and the budget gauge.
+
+The screen holds the plan in one reactive, bound into every pane. An edit builds
+a new plan and assigns it; the watcher recomputes findings with the pure
+``check()`` and hands them to the findings panel and the gauge, then tells the
+app, which saves a second after the last change.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Container, Horizontal
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Input, Static
+
+from socialtui.plan.budget import summarize
+from socialtui.plan.catalog import Preset
+from socialtui.plan.edits import (
+    apply_edits,
+    cycle_status,
+    delete_item,
+    move_item,
+    rename_channel,
+    rename_goal,
+)
+from socialtui.plan.findings import Finding, check
+from socialtui.plan.fit import fit_to_budget
+from socialtui.plan.model import Plan
+from socialtui.tui.commands import PLANNER_COMMANDS
+from socialtui.tui.screens.dialogs import CatalogScreen, ConfirmScreen
+from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm, PurposeForm
+from socialtui.tui.screens.help import HelpScreen
+from socialtui.tui.text import one_line
+from socialtui.tui.widgets.budget import BudgetPane
+from socialtui.tui.widgets.findings import FindingsPanel
+from socialtui.tui.widgets.gauge import BudgetGauge
+from socialtui.tui.widgets.panes import AudiencePane, ChannelsPane, GoalsPane, Pane
+
+PANE_IDS = {1: "goals", 2: "audience", 3: "channels", 4: "budget"}
+NARROW_WIDTH = 110
+NARROW_HEIGHT = 34
+MIN_WIDTH = 40
+MIN_HEIGHT = 12
+UNDO_LIMIT = 200
+
+
+class TopBar(Static):
+    DEFAULT_CSS = """
+    TopBar { height: 1; background: $panel; padding: 0 1; }
+    """
+
+
+class PaneTabs(Static):
+    """The pane strip shown when only one pane fits (80x24)."""
+
+    DEFAULT_CSS = """
+    PaneTabs { height: 1; padding: 0 1; display: none; }
+    """
+
+    current: reactive[int] = reactive(1)
+
+    def render(self) -> Text:
+        text = Text()
+        for number, label in ((1, "Goals"), (2, "Audience"), (3, "Channels"), (4, "Budget")):
+            style = "bold reverse" if number == self.current else "dim"
+            text.append(f" {number} {label} ", style=style)
+            text.append(" ")
+        return text
+
+
+class PlannerScreen(Screen):
+    BINDINGS = [command.binding() for command in PLANNER_COMMANDS]
+
+    plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
+    findings: reactive[list[Finding]] = reactive(list, init=False)
+    current_pane: reactive[int] = reactive(1, init=False)
+
+    def __init__(self, plan: Plan, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(PlannerScreen.plan, plan)
+        self.preview: Plan | None = None
+        self.undo_stack: list[Plan] = []
+        self.redo_stack: list[Plan] = []
+        self._coalesce: str | None = None
+
+    # -- layout -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        today = self.app.today  # type: ignore[attr-defined]
+        yield TopBar(id="topbar")
+        yield BudgetGauge(id="gauge")
+        yield PaneTabs(id="pane-tabs")
+        with Container(id="panes"):
+            with Horizontal(classes="pane-row"):
+                yield GoalsPane(today, id="goals").data_bind(PlannerScreen.plan)
+                yield AudiencePane(today, id="audience").data_bind(PlannerScreen.plan)
+            with Horizontal(classes="pane-row"):
+                yield ChannelsPane(today, id="channels").data_bind(PlannerScreen.plan)
+                yield BudgetPane(id="budget").data_bind(PlannerScreen.plan)
+        yield FindingsPanel(id="findings")
+        yield Static(id="too-small")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._recompute(self.plan)
+        self.update_topbar()
+        self.query_one("#goals", GoalsPane).focus_table()
+
+    @on(Resize)
+    def _resized(self, event: Resize) -> None:
+        width, height = event.size.width, event.size.height
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+        self.set_class(not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT), "-narrow")
+        self.query_one("#too-small", Static).update(
+            f"The terminal is too small ({width}×{height}).\n"
+            f"socialtui needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+        )
+        self._show_current()
+
+    def _show_current(self) -> None:
+        narrow = self.has_class("-narrow")
+        for number, pane_id in PANE_IDS.items():
+            pane = self.query_one(f"#{pane_id}")
+            pane.display = not narrow or number == self.current_pane
+        for row in self.query(".pane-row"):
+            row.display = not narrow or any(child.display for child in row.children)
+        self.query_one(PaneTabs).current = self.current_pane
+
+    def watch_current_pane(self, number: int) -> None:
+        self._show_current()
+        self.refresh_bindings()
+
+    # -- plan state -----------------------------------------------------------
+    def watch_plan(self, plan: Plan) -> None:
+        self._recompute(self.preview or plan)
+
+    def set_preview(self, plan: Plan | None) -> None:
+        """Show findings and gauge for a form's would-be plan (None: the real plan)."""
+        self.preview = plan
+        self._recompute(plan or self.plan)
+
+    def _recompute(self, plan: Plan) -> None:
+        app = self.app
+        findings = check(plan, app.today)  # type: ignore[attr-defined]
+        self.findings = findings
+        self.query_one(FindingsPanel).findings = findings
+        gauge = self.query_one(BudgetGauge)
+        gauge.summary = summarize(plan)
+        if plan.review.last is not None:
+            gauge.next_review = plan.review.last + timedelta(weeks=plan.review.every_weeks)
+            gauge.review_overdue = any(f.id == "review-overdue" for f in findings)
+        else:
+            gauge.next_review = None
+        self.refresh_bindings()
+
+    def update_topbar(self) -> None:
+        app = self.app
+        text = Text()
+        text.append("socialtui ", style="bold")
+        text.append(one_line(self.plan.name, 60), style="bold")
+        state = app.save_state  # type: ignore[attr-defined]
+        style = {
+            "saved": "green",
+            "unsaved": "yellow",
+            "read-only": "bold reverse",
+            "error": "bold red",
+        }
+        text.append(f"  [{state}]", style=style.get(state.split(":")[0], ""))
+        path = getattr(app, "plan_path", None)
+        if path is not None:
+            text.append(f"  {one_line(str(path))}", style="dim")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+        self.query_one(TopBar).update(text)
+
+    def apply(self, plan: Plan, *, coalesce: str | None = None) -> None:
+        """Make ``plan`` the current plan, as one undoable edit."""
+        if plan == self.plan:
+            return
+        if getattr(self.app, "read_only", False):
+            self.app.notify("This plan is read-only: changes are not saved.", severity="warning")
+        if coalesce is None or coalesce != self._coalesce:
+            self.undo_stack.append(self.plan)
+            del self.undo_stack[:-UNDO_LIMIT]
+        self._coalesce = coalesce
+        self.redo_stack.clear()
+        self.plan = plan
+        self.app.plan_changed(plan)  # type: ignore[attr-defined]
+
+    # -- which pane, which item ----------------------------------------------
+    def pane_of(self, widget: Widget | None) -> int | None:
+        while widget is not None:
+            for number, pane_id in PANE_IDS.items():
+                if widget.id == pane_id:
+                    return number
+            widget = widget.parent  # type: ignore[assignment]
+        return None
+
+    def on_descendant_focus(self, event) -> None:
+        number = self.pane_of(event.widget)
+        if number is not None and number != self.current_pane:
+            self.current_pane = number
+        else:
+            self.refresh_bindings()
+
+    def item_pane(self) -> Pane | None:
+        pane = self.query_one(f"#{PANE_IDS[self.current_pane]}")
+        return pane if isinstance(pane, Pane) else None
+
+    def current_item(self) -> tuple[str, str] | None:
+        pane = self.item_pane()
+        if pane is None:
+            return None
+        item_id = pane.current_id()
+        return None if item_id is None else (pane.kind, item_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        typing = isinstance(focused, Input)
+        if action in ("add", "purpose"):
+            if typing:
+                return False
+            return action != "purpose" or self.current_pane == 1 or None
+        if action in ("edit", "delete", "move"):
+            return not typing and self.current_item() is not None
+        if action == "cycle_status":
+            return not typing and self.current_pane == 3 and self.current_item() is not None
+        if action == "fit":
+            return not typing and any(f.id == "over-budget" for f in self.findings)
+        if action == "undo":
+            return bool(self.undo_stack) or None
+        if action == "redo":
+            return bool(self.redo_stack) or None
+        if action == "focus_pane":
+            return not typing
+        return True
+
+    # -- actions --------------------------------------------------------------
+    def action_focus_pane(self, number: int) -> None:
+        self.current_pane = number
+        if number == 4:
+            self.query_one(BudgetPane).focus_first()
+        else:
+            pane = self.query_one(f"#{PANE_IDS[number]}", Pane)
+            pane.focus_table()
+
+    def action_add(self) -> None:
+        if self.current_pane == 1:
+            self.app.push_screen(GoalForm(self.plan), self._goal_done(None))
+        elif self.current_pane == 2:
+            self.app.push_screen(AudienceForm(self.plan), self._audience_done(None))
+        else:
+            self.app.push_screen(CatalogScreen(self.plan), self._catalog_done)
+
+    def action_edit(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        kind, item_id = item
+        if kind == "goal":
+            self.app.push_screen(
+                GoalForm(self.plan, self.plan.goal(item_id)), self._goal_done(item_id)
+            )
+        elif kind == "audience":
+            self.app.push_screen(
+                AudienceForm(self.plan, self.plan.audience(item_id)), self._audience_done(item_id)
+            )
+        else:
+            self.app.push_screen(
+                ChannelForm(self.plan, self.plan.channel(item_id), preview=self.set_preview),
+                self._channel_done(item_id),
+            )
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_purpose(self) -> None:
+        def done(purpose) -> None:
+            if purpose is not None:
+                from dataclasses import replace
+
+                self.apply(replace(self.plan, purpose=purpose))
+
+        self.app.push_screen(PurposeForm(self.plan), done)
+
+    def _goal_done(self, old_id: str | None):
+        def done(goal) -> None:
+            if goal is None:
+                return
+            plan = self.plan
+            if old_id is not None and old_id != goal.id:
+                plan = rename_goal(plan, old_id, goal.id)
+            self.apply(plan.with_goal(goal, old_id=old_id))
+            self.query_one("#goals", Pane).select_id(goal.id)
+
+        return done
+
+    def _audience_done(self, old_id: str | None):
+        def done(audience) -> None:
+            if audience is None:
+                return
+            self.apply(self.plan.with_audience(audience, old_id=old_id))
+            self.query_one("#audience", Pane).select_id(audience.id)
+
+        return done
+
+    def _channel_done(self, old_id: str | None):
+        def done(channel) -> None:
+            if channel is None:
+                return
+            plan = self.plan
+            if old_id is not None and old_id != channel.id:
+                plan = rename_channel(plan, old_id, channel.id)
+            self.apply(plan.with_channel(channel, old_id=old_id))
+            self.query_one("#channels", Pane).select_id(channel.id)
+
+        return done
+
+    def _catalog_done(self, picked: Preset | str | None) -> None:
+        if picked is None:
+            return
+        if isinstance(picked, Preset):
+            form = ChannelForm(
+                self.plan,
+                picked.channel(),
+                new=True,
+                note=f"From the catalog: {picked.describe()}",
+                preview=self.set_preview,
+            )
+        else:
+            form = ChannelForm(self.plan, None, new=True, preview=self.set_preview)
+        self.app.push_screen(form, self._channel_done(None))
+
+    def action_delete(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        kind, item_id = item
+        thing = {
+            "goal": self.plan.goal,
+            "audience": self.plan.audience,
+            "channel": self.plan.channel,
+        }[kind](item_id)
+        name = getattr(thing, "title", None) or getattr(thing, "name", item_id)
+        body = Text(f"Delete the {kind} ")
+        body.append(one_line(name), style="bold")
+        body.append("? Undo (ctrl+z) brings it back.")
+        if kind == "goal":
+            linked = [one_line(c.name) for c in self.plan.channels if item_id in c.goals]
+            if linked:
+                body.append(f"\nIts links from {', '.join(linked)} go too.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.apply(delete_item(self.plan, kind, item_id))
+
+        self.app.push_screen(ConfirmScreen(f"Delete {kind}", body, "Delete"), done)
+
+    def action_move(self, offset: int) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        kind, item_id = item
+        self.apply(move_item(self.plan, kind, item_id, offset))
+        pane = self.item_pane()
+        if pane is not None:
+            pane.select_id(item_id)
+
+    def action_cycle_status(self) -> None:
+        item = self.current_item()
+        if item is None or item[0] != "channel":
+            return
+        self.apply(cycle_status(self.plan, item[1]))
+
+    def action_fit(self) -> None:
+        proposal = fit_to_budget(self.plan)
+        if not proposal.edits:
+            self.app.notify("The plan already fits.")
+            return
+        from socialtui.plan.budget import format_minutes
+
+        body = Text("These changes bring the plan inside the budget:\n\n")
+        for edit in proposal.edits:
+            body.append(f"  • {one_line(edit.describe(self.plan))}\n")
+        body.append(
+            f"\n{format_minutes(proposal.committed_before)} → "
+            f"{format_minutes(proposal.committed_after)} of {format_minutes(proposal.capacity)}."
+            " Undo (ctrl+z) reverts them."
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.apply(apply_edits(self.plan, proposal.edits))
+
+        self.app.push_screen(ConfirmScreen("Fit to budget", body, "Apply"), done)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            return
+        self.redo_stack.append(self.plan)
+        self._coalesce = None
+        self.plan = self.undo_stack.pop()
+        self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
+
+    def action_redo(self) -> None:
+        if not self.redo_stack:
+            return
+        self.undo_stack.append(self.plan)
+        self._coalesce = None
+        self.plan = self.redo_stack.pop()
+        self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
+
+    def action_save(self) -> None:
+        self.app.save_now()  # type: ignore[attr-defined]
+
+    def action_plans(self) -> None:
+        self.app.action_plans()  # type: ignore[attr-defined]
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    # -- budget pane --------------------------------------------------------
+    @on(BudgetPane.Changed)
+    def _budget_changed(self, event: BudgetPane.Changed) -> None:
+        from dataclasses import replace
+
+        if getattr(self.plan.budget, event.field) == event.value:
+            return
+        budget = replace(self.plan.budget, **{event.field: event.value})
+        self.apply(replace(self.plan, budget=budget), coalesce=f"budget.{event.field}")
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and isinstance(self.focused, Input):
+            event.stop()
+            pane = self.query_one(f"#{PANE_IDS[self.current_pane]}")
+            if isinstance(pane, Pane):
+                pane.focus_table()
+            else:
+                self.set_focus(None)
+            self.refresh_bindings()

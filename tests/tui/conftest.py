@@ -1,0 +1,39 @@
+"""Fixtures for Pilot tests: a plan copied into a temp data dir, and the app on it."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from socialtui import store
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    store.ensure_dir(store.plans_dir(data))
+    return data
+
+
+def copy_fixture(data: Path, name: str) -> Path:
+    target = store.plans_dir(data) / name
+    shutil.copyfile(FIXTURES / name, target)
+    target.chmod(0o600)
+    return target
+
+
+@pytest.fixture
+def over_path(data_dir: Path) -> Path:
+    return copy_fixture(data_dir, "overcommitted.toml")
+
+
+def make_app(path: Path, data: Path):
+    from socialtui.tui.app import SocialApp
+
+    return SocialApp(store.load(path), data=data, today=TODAY)
