@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for add in (_add_open, _add_new, _add_list, _add_check):
         add(sub)
+    from socialtui import cli_checkin, cli_export, cli_restore
+
+    for module in (cli_checkin, cli_export, cli_restore):
+        module.add_parser(sub, _subcommand)
     return parser
 
 

@@ -9,6 +9,7 @@ Edits never mutate a plan; they build a new one with :func:`dataclasses.replace`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
@@ -213,6 +214,7 @@ def slugify(text: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
     return candidate
 
 
+@lru_cache(maxsize=8192)
 def parse_week(text: str) -> tuple[int, int] | None:
     """``"2026-W48"`` -> ``(2026, 48)``; None unless it names a real ISO week."""
     match = WEEK_RE.match(text)

@@ -76,11 +76,22 @@ def metric_series(plan: Plan, goal_id: str) -> list[tuple[str, float]]:
     return points
 
 
+_START_CACHE: list = [None, None]  # [the checkins tuple, its tracking start]
+
+
 def tracking_start(plan: Plan) -> date | None:
-    weeks = [c.week for c in plan.checkins if parse_week(c.week)]
-    if not weeks:
-        return None
-    return week_monday(min(weeks, key=week_key))
+    """The Monday of the plan's first check-in week (None without check-ins).
+
+    Remembered for the last check-ins tuple seen: plans are immutable, and the
+    findings ask once per goal.
+    """
+    checkins = plan.checkins
+    if _START_CACHE[0] is checkins:
+        return _START_CACHE[1]
+    weeks = [c.week for c in checkins if parse_week(c.week)]
+    start = week_monday(min(weeks, key=week_key)) if weeks else None
+    _START_CACHE[0], _START_CACHE[1] = checkins, start
+    return start
 
 
 def week_end(week: str) -> date:

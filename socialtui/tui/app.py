@@ -38,12 +38,14 @@ class SocialApp(App):
         data: Path,
         today: date | None = None,
         notice: str | None = None,
+        start: str | None = None,
     ) -> None:
         super().__init__()
         self.loaded = loaded
         self.data = data
         self.today = today or date.today()
         self.notice = notice
+        self.start = start
         self.current_plan: Plan = loaded.plan
         self.read_only = loaded.read_only
         self.save_state = "read-only" if self.read_only else "saved"
@@ -66,7 +68,10 @@ class SocialApp(App):
             self.theme = theme
         self._theme_loaded = self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(PlannerScreen(self.current_plan))
+        planner = PlannerScreen(self.current_plan)
+        self.push_screen(planner)
+        if self.start == "checkin":
+            self.call_after_refresh(planner.action_checkin)
         if self.read_only:
             self.notify(
                 "This plan was written by a newer socialtui: it is open read-only.",

@@ -17,6 +17,9 @@ class Command:
     show: bool = True
     palette: bool = True
     key_display: str | None = None
+    # Handled when the key arrives, before it reaches the focused widget: keys
+    # that move focus must take effect before the next key is routed.
+    priority: bool = False
 
     def binding(self) -> Binding:
         return Binding(
@@ -26,17 +29,35 @@ class Command:
             show=self.show,
             key_display=self.key_display,
             id=self.action,
+            priority=self.priority,
         )
 
 
 PLANNER_COMMANDS: tuple[Command, ...] = (
-    Command("focus_pane(1)", "1", "Goals", "Focus the Goals pane (purpose and goals)", show=False),
-    Command("focus_pane(2)", "2", "Audience", "Focus the Audience pane", show=False),
     Command(
-        "focus_pane(3)", "3", "Channels", "Focus the Channels pane (the shortlist)", show=False
+        "focus_pane(1)",
+        "1",
+        "Goals",
+        "Focus the Goals pane (purpose and goals)",
+        show=False,
+        priority=True,
+    ),
+    Command("focus_pane(2)", "2", "Audience", "Focus the Audience pane", show=False, priority=True),
+    Command(
+        "focus_pane(3)",
+        "3",
+        "Channels",
+        "Focus the Channels pane (the shortlist)",
+        show=False,
+        priority=True,
     ),
     Command(
-        "focus_pane(4)", "4", "Budget", "Focus the Budget pane: weekly hours first", show=False
+        "focus_pane(4)",
+        "4",
+        "Budget",
+        "Focus the Budget pane: weekly hours first",
+        show=False,
+        priority=True,
     ),
     Command("add", "a", "Add", "Add a goal, an audience or a channel (from the catalog)"),
     Command("edit", "enter", "Edit", "Edit the selected item", show=True, palette=False),
@@ -51,6 +72,9 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
     Command("move(1)", "shift+down", "Down", "Move the selected item down", key_display="⇧↓"),
     Command("cycle_status", "s", "Status", "Cycle a channel: candidate → active → later → dropped"),
     Command("purpose", "p", "Purpose", "Edit the purpose: who, why, what, what's in it for them"),
+    Command("checkin", "c", "Check-in", "This week's check-in: hours, verdicts, metrics, a note"),
+    Command("history", "h", "History", "Weeks of check-ins: planned vs actual, metric trends"),
+    Command("review", "r", "Review", "A guided review: goals, audiences, channels, budget"),
     Command("fit", "f", "Fit", "Apply the fit-to-budget proposal (asks first)"),
     Command("save", "ctrl+s", "Save", "Save now (changes also save a second after you stop)"),
     Command("undo", "ctrl+z", "Undo", "Undo the last edit", show=False),

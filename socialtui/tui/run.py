@@ -30,7 +30,8 @@ def choose_plan(data: Path, today: date) -> tuple[Path, str | None]:
     return path, f"Welcome! A starter plan was created at {path}. Edit it to make it yours."
 
 
-def run_app(data: Path, plan_ref: str | None, today: date) -> int:
+def run_app(data: Path, plan_ref: str | None, today: date, start: str | None = None) -> int:
+    """Open the planner (``start="checkin"``: straight into this week's check-in)."""
     try:
         if plan_ref is None:
             path, notice = choose_plan(data, today)
@@ -46,6 +47,6 @@ def run_app(data: Path, plan_ref: str | None, today: date) -> int:
         return 2
     from socialtui.tui.app import SocialApp
 
-    app = SocialApp(loaded, data=data, today=today, notice=notice)
+    app = SocialApp(loaded, data=data, today=today, notice=notice, start=start)
     app.run()
     return app.return_code or 0

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.events import Resize
@@ -238,12 +239,14 @@ class PlannerScreen(Screen):
             return bool(self.undo_stack) or None
         if action == "redo":
             return bool(self.redo_stack) or None
-        if action == "focus_pane":
+        if action in ("focus_pane", "checkin", "history", "review"):
             return not typing
         return True
 
     # -- actions --------------------------------------------------------------
     def action_focus_pane(self, number: int) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # a priority binding: the digit belongs to the field
         self.current_pane = number
         if number == 4:
             self.query_one(BudgetPane).focus_first()
@@ -403,12 +406,38 @@ class PlannerScreen(Screen):
 
         self.app.push_screen(ConfirmScreen("Fit to budget", body, "Apply"), done)
 
+    # -- the weekly loop (check-in, history, review) ----------------------------
+    def action_checkin(self, week: str | None = None) -> None:
+        from socialtui.tui.screens.checkin import CheckinScreen
+
+        today = self.app.today  # type: ignore[attr-defined]
+        self.app.push_screen(CheckinScreen(self.plan, today, week=week), self._checkin_done)
+
+    def _checkin_done(self, checkin) -> None:
+        if checkin is not None:
+            self.apply(self.plan.with_checkin(checkin))
+
+    def action_history(self) -> None:
+        from socialtui.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.plan, self.app.today))  # type: ignore[attr-defined]
+
+    def action_review(self) -> None:
+        from socialtui.tui.screens.review import ReviewScreen
+
+        def done(plan: Plan | None) -> None:
+            if plan is not None:
+                self.apply(plan)
+
+        self.app.push_screen(ReviewScreen(self.plan, self.app.today), done)  # type: ignore[attr-defined]
+
     def action_undo(self) -> None:
         if not self.undo_stack:
             return
         self.redo_stack.append(self.plan)
         self._coalesce = None
         self.plan = self.undo_stack.pop()
+        self.query_one(BudgetPane).sync_fields(self.plan, force=True)
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 
     def action_redo(self) -> None:
@@ -417,6 +446,7 @@ class PlannerScreen(Screen):
         self.undo_stack.append(self.plan)
         self._coalesce = None
         self.plan = self.redo_stack.pop()
+        self.query_one(BudgetPane).sync_fields(self.plan, force=True)
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 
     def action_save(self) -> None:

@@ -81,7 +81,8 @@ class BudgetPane(VerticalScroll):
         yield Static(id="proposal")
 
     def focus_first(self) -> None:
-        self.query_one("#budget-weekly_hours", Input).focus()
+        # Synchronous, so "4" then "10" typed at once lands in the field.
+        self.screen.set_focus(self.query_one("#budget-weekly_hours", Input))
 
     def watch_plan(self, plan: Plan | None) -> None:
         if plan is None:
@@ -90,6 +91,16 @@ class BudgetPane(VerticalScroll):
         if deps == self._deps:
             return
         self._deps = deps
+        self.sync_fields(plan, force=False)
+        self._draw(plan)
+
+    def sync_fields(self, plan: Plan, *, force: bool) -> None:
+        """Show the plan's budget in the fields.
+
+        The field being typed in is left alone unless `force` (undo, redo, fit):
+        the plan that arrives may be the echo of an earlier keystroke, and
+        writing it back would eat what was typed since.
+        """
         budget = plan.budget
         for field, _, _ in FIELDS:
             widget = self.query_one(f"#budget-{field}", Input)
@@ -98,11 +109,10 @@ class BudgetPane(VerticalScroll):
                 shown = parse_number(field, widget.value)
             except RuleError:
                 shown = None
-            if shown != value and not (widget.has_focus and shown is None):
+            if shown != value and (force or not widget.has_focus):
                 with widget.prevent(Input.Changed):
                     widget.value = format_number(value)
                 self._show_hint(field, None)
-        self._draw(plan)
 
     def _show_hint(self, field: str, error: str | None) -> None:
         hint = self.query_one(f"#hint-{field}", Static)

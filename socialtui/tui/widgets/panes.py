@@ -121,7 +121,9 @@ class Pane(Vertical):
         table.move_cursor(row=index, animate=False)
 
     def focus_table(self) -> None:
-        self.table.focus()
+        # Focus now, not after a refresh: keys typed right behind the pane key
+        # (fast typists, pasted key sequences over SSH) must reach this table.
+        self.screen.set_focus(self.table)
 
 
 def _names(plan: Plan, ids, lookup) -> Text:

@@ -1,0 +1,70 @@
+"""Core benchmarks: check() and load() on a large plan, against tomllib in the same run.
+
+A plan of 50 channels, 100 goals, 20 audiences and 156 weekly check-ins.
+Targets: check() under 5 ms; load() within 2x of tomllib parsing the same text.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from benchmarks.plans import big_plan_text
+
+TODAY = date(2026, 11, 22)
+
+
+def timeit(func, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def run(repeat: int = 30) -> dict[str, float]:
+    from socialtui import store
+    from socialtui.plan.findings import check
+
+    text = big_plan_text()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.toml"
+        path.write_text(text, encoding="utf-8")
+        plan = store.load(path).plan
+        check(plan, TODAY)  # warm
+        results: dict[str, list[float]] = {"tomllib": [], "load": [], "check": []}
+        for _ in range(repeat):  # interleaved, so noise hits all three alike
+            results["tomllib"] += timeit(lambda: tomllib.loads(path.read_text("utf-8")), 1)
+            results["load"] += timeit(lambda: store.load(path), 1)
+            results["check"] += timeit(lambda: check(plan, TODAY), 1)
+    med = {name: statistics.median(values) * 1000 for name, values in results.items()}
+    return {
+        "bytes": len(text.encode()),
+        "tomllib_ms": med["tomllib"],
+        "load_ms": med["load"],
+        "load_ratio": med["load"] / med["tomllib"],
+        "check_ms": med["check"],
+        "check_ratio": med["check"] / med["tomllib"],
+    }
+
+
+def report(result: dict[str, float]) -> str:
+    return "\n".join(
+        [
+            f"plan: 50 channels, 100 goals, 20 audiences, 156 check-ins ({result['bytes']:,} bytes)",
+            f"  tomllib.loads (baseline) {result['tomllib_ms']:7.2f} ms",
+            f"  store.load               {result['load_ms']:7.2f} ms  = "
+            f"{result['load_ratio']:.2f}x tomllib (target <= 2x)",
+            f"  check(plan, today)       {result['check_ms']:7.2f} ms  = "
+            f"{result['check_ratio']:.2f}x tomllib (target < 5 ms)",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    print(report(run()))
