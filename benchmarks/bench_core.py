@@ -56,7 +56,8 @@ def run(repeat: int = 30) -> dict[str, float]:
 def report(result: dict[str, float]) -> str:
     return "\n".join(
         [
-            f"plan: 50 channels, 100 goals, 20 audiences, 156 check-ins ({result['bytes']:,} bytes)",
+            "plan: 50 channels, 100 goals, 20 audiences, 156 check-ins "
+            f"({result['bytes']:,} bytes)",
             f"  tomllib.loads (baseline) {result['tomllib_ms']:7.2f} ms",
             f"  store.load               {result['load_ms']:7.2f} ms  = "
             f"{result['load_ratio']:.2f}x tomllib (target <= 2x)",

@@ -9,9 +9,9 @@ Edits never mutate a plan; they build a new one with :func:`dataclasses.replace`
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 SCHEMA_VERSION = 1
