@@ -76,6 +76,12 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
     Command("history", "h", "History", "Weeks of check-ins: planned vs actual, metric trends"),
     Command("review", "r", "Review", "A guided review: goals, audiences, channels, budget"),
     Command("fit", "f", "Fit", "Apply the fit-to-budget proposal (asks first)"),
+    Command(
+        "expand",
+        "e",
+        "Expand",
+        "Ready to expand: activate the proposed next channel (asks first)",
+    ),
     Command("save", "ctrl+s", "Save", "Save now (changes also save a second after you stop)"),
     Command("undo", "ctrl+z", "Undo", "Undo the last edit", show=False),
     Command("redo", "ctrl+y", "Redo", "Redo what was undone", show=False),

@@ -235,6 +235,8 @@ class PlannerScreen(Screen):
             return not typing and self.current_pane == 3 and self.current_item() is not None
         if action == "fit":
             return not typing and any(f.id == "over-budget" for f in self.findings)
+        if action == "expand":
+            return not typing and self._expand_finding() is not None
         if action == "undo":
             return bool(self.undo_stack) or None
         if action == "redo":
@@ -406,6 +408,33 @@ class PlannerScreen(Screen):
 
         self.app.push_screen(ConfirmScreen("Fit to budget", body, "Apply"), done)
 
+    def _expand_finding(self) -> Finding | None:
+        return next(
+            (
+                f
+                for f in self.findings
+                if f.id == "ready-to-expand" and f.fix is not None and f.fix.applicable
+            ),
+            None,
+        )
+
+    def action_expand(self) -> None:
+        finding = self._expand_finding()
+        if finding is None or finding.fix is None:
+            self.app.notify("Not ready to expand: no ready-to-expand finding.")
+            return
+        fix = finding.fix
+        body = Text(f"{one_line(finding.message)}\n\n")
+        for edit in fix.edits:
+            body.append(f"  • {one_line(edit.describe(self.plan))}\n")
+        body.append("\nUndo (ctrl+z) reverts it.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.apply(apply_edits(self.plan, fix.edits))
+
+        self.app.push_screen(ConfirmScreen(one_line(fix.label), body, "Activate"), done)
+
     # -- the weekly loop (check-in, history, review) ----------------------------
     def action_checkin(self, week: str | None = None) -> None:
         from socialtui.tui.screens.checkin import CheckinScreen
@@ -413,9 +442,17 @@ class PlannerScreen(Screen):
         today = self.app.today  # type: ignore[attr-defined]
         self.app.push_screen(CheckinScreen(self.plan, today, week=week), self._checkin_done)
 
-    def _checkin_done(self, checkin) -> None:
-        if checkin is not None:
-            self.apply(self.plan.with_checkin(checkin))
+    def _checkin_done(self, plan: Plan | None) -> None:
+        """A check-in is a deliberate commit: apply it, save at once, say the verdict."""
+        from socialtui.tui.screens.checkin import checkin_summary
+
+        if plan is None or plan == self.plan:
+            return
+        week = next((c.week for c in plan.checkins if c not in self.plan.checkins), None)
+        self.apply(plan)
+        self.app.save_now()  # type: ignore[attr-defined]
+        if week is not None:
+            self.app.notify(checkin_summary(plan, week, self.app.today), timeout=6)  # type: ignore[attr-defined]
 
     def action_history(self) -> None:
         from socialtui.tui.screens.history import HistoryScreen

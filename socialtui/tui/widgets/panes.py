@@ -45,6 +45,8 @@ class Pane(Vertical):
     title: ClassVar[str] = ""
     number: ClassVar[int] = 0
     columns: ClassVar[tuple[str, ...]] = ()
+    widths: ClassVar[dict[str, int]] = {}
+    """Fixed widths for some columns (the others size to their content)."""
     empty_hint: ClassVar[str] = ""
 
     plan: reactive[Plan | None] = reactive(None, init=False, always_update=True)
@@ -58,7 +60,8 @@ class Pane(Vertical):
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
         table = PaneTable(cursor_type="row", zebra_stripes=False, id=f"{self.kind}-table")
-        table.add_columns(*self.columns)
+        for label in self.columns:
+            table.add_column(label, width=self.widths.get(label))
         yield table
         yield Static(self.empty_hint, classes="pane-empty")
 
@@ -135,11 +138,49 @@ def _names(plan: Plan, ids, lookup) -> Text:
     return lit(", ".join(names) if names else "—")
 
 
+PACE_STYLE = {"behind": "yellow", "ahead": "green", "reached": "bold green"}
+
+
+def progress_cells(plan: Plan, goal, today: date) -> tuple[Text, Text, Text, Text]:
+    """Now/target, percent, pace and projected month: narrow cells for a 60-column pane."""
+    target = "?" if goal.target is None else format_number(goal.target)
+    progress = goal_progress(plan, goal, today)
+    if progress is None:
+        dash = Text("—", style="dim")
+        return Text(f"—/{target}", style="dim"), dash, dash, dash
+    now = Text(f"{format_number(progress.latest)}/{target}")
+    percent = Text(f"{progress.percent:.0f}%")
+    pace = Text(progress.pace or "no date", style=PACE_STYLE.get(progress.pace, "dim"))
+    if progress.reached:
+        eta = Text("done", style="green")
+    elif progress.projected is None:
+        eta = Text("never", style="yellow")
+    else:
+        late = goal.deadline is not None and progress.projected > goal.deadline
+        eta = Text(progress.projected.strftime("%Y-%m"), style="yellow" if late else "")
+    return now, percent, pace, eta
+
+
 class GoalsPane(Pane):
+    """Goals by priority; the first six columns (progress) fit a 60-column pane."""
+
     kind = "goal"
     title = "Goals"
     number = 1
-    columns = ("#", "Goal", "Metric", "Baseline → target", "By", "H/F", "Channels", "Progress")
+    columns = (
+        "#",
+        "Goal",
+        "Now/tgt",
+        "%",
+        "Pace",
+        "ETA",
+        "By",
+        "Baseline",
+        "Metric",
+        "H/F",
+        "Channels",
+    )
+    widths = {"Goal": 16}
     empty_hint = "No goals yet: press a to add one (why are we on social media?)."
 
     DEFAULT_CSS = """
@@ -171,31 +212,20 @@ class GoalsPane(Pane):
         rows = []
         active = plan.active_channels
         for rank, goal in enumerate(plan.goals, start=1):
-            target = "—"
-            if goal.baseline is not None or goal.target is not None:
-                base = "?" if goal.baseline is None else format_number(goal.baseline)
-                tgt = "?" if goal.target is None else format_number(goal.target)
-                target = f"{base} → {tgt}"
             hf = f"{goal.horizon or '?'}/{goal.focus or '?'}"
             serving = [one_line(c.name) for c in active if goal.id in c.goals]
-            progress = goal_progress(plan, goal, self.today)
-            if progress is None:
-                prog = Text("—", style="dim")
-            else:
-                style = {"behind": "yellow", "reached": "green"}.get(progress.pace, "")
-                prog = Text(f"{progress.percent:.0f}% {progress.pace}".strip(), style=style)
             rows.append(
                 (
                     goal.id,
                     (
                         str(rank),
                         lit(one_line(goal.title, 40)),
-                        lit(one_line(goal.metric, 30) or "—"),
-                        target,
+                        *progress_cells(plan, goal, self.today),
                         goal.deadline.isoformat() if goal.deadline else "—",
+                        "—" if goal.baseline is None else format_number(goal.baseline),
+                        lit(one_line(goal.metric, 30) or "—"),
                         hf,
                         lit(", ".join(serving) or "none active"),
-                        prog,
                     ),
                 )
             )

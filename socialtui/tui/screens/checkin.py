@@ -1,0 +1,542 @@
+"""The weekly check-in: hours, verdicts, metric values and a note for one ISO week.
+
+Every field opens filled in, so that a week in which nothing changed is one key
+(``ctrl+s``, or ``enter`` on the last field):
+
+- hours: what the week already recorded, else the plan's hours for the channel;
+- verdict: what the week already recorded, else the channel's last verdict
+  before this week (a verdict stands until you change it), else ``unsure``;
+- metric: what the week already recorded, else the last value recorded before
+  this week, else the goal's baseline;
+- note: the week's note, else empty.
+
+Opening a week that already has a check-in edits it. ``PgUp`` / ``PgDn`` (or the
+week field) choose another week, so a missed week can be filled in afterwards;
+the fields refill from that week. Bad values are refused at the field with the
+reason, and the check-in cannot be saved while one is shown. The screen
+dismisses with the new plan, or None on escape.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+
+from socialtui.plan.budget import channel_minutes, format_minutes, format_number
+from socialtui.plan.model import VERDICTS, CheckIn, Plan, iso_week, week_key, week_monday
+from socialtui.plan.rules import (
+    RuleError,
+    parse_number,
+    parse_optional_finite,
+    parse_week_text,
+)
+from socialtui.safe import clean
+from socialtui.tui.text import one_line
+from socialtui.tui.validation import RuleValidator
+
+VERDICT_KEYS = {"w": "working", "u": "unsure", "n": "not-working"}
+
+
+# --- what the fields open with (pure) ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Prefill:
+    week: str
+    existing: bool
+    hours: dict[str, str]
+    verdicts: dict[str, str]
+    metrics: dict[str, str]
+    last_metric: dict[str, tuple[str, float] | None]
+    note: str
+
+
+def prefill(plan: Plan, week: str) -> Prefill:
+    """The values the check-in for ``week`` opens with (see the module docstring)."""
+    existing = plan.checkin(week)
+    before = [c for c in plan.checkins if week_key(c.week) < week_key(week)]
+    before.sort(key=lambda c: week_key(c.week))
+    hours: dict[str, str] = {}
+    verdicts: dict[str, str] = {}
+    for channel in plan.active_channels:
+        if existing is not None and channel.id in existing.hours:
+            hours[channel.id] = format_number(existing.hours[channel.id])
+        else:
+            hours[channel.id] = format_number(channel_minutes(channel) / 60)
+        verdict = existing.verdicts.get(channel.id) if existing is not None else None
+        if verdict is None:
+            verdict = next(
+                (c.verdicts[channel.id] for c in reversed(before) if channel.id in c.verdicts),
+                "unsure",
+            )
+        verdicts[channel.id] = verdict if verdict in VERDICTS else "unsure"
+    metrics: dict[str, str] = {}
+    last_metric: dict[str, tuple[str, float] | None] = {}
+    for goal in plan.goals:
+        last = next(
+            ((c.week, c.metrics[goal.id]) for c in reversed(before) if goal.id in c.metrics),
+            None,
+        )
+        last_metric[goal.id] = last
+        if existing is not None and goal.id in existing.metrics:
+            value: float | None = existing.metrics[goal.id]
+        elif last is not None:
+            value = last[1]
+        else:
+            value = goal.baseline
+        metrics[goal.id] = "" if value is None else format_number(value)
+    note = clean(existing.note) if existing is not None else ""
+    return Prefill(week, existing is not None, hours, verdicts, metrics, last_metric, note)
+
+
+def parse_hours(text: str) -> int | float | None:
+    """Hours for one channel: empty means "not recorded"."""
+    if not text.strip():
+        return None
+    return parse_number("checkin_hours", text)
+
+
+def parse_metric(text: str) -> int | float | None:
+    return parse_optional_finite(text, "value")
+
+
+def week_label(week: str) -> str:
+    monday = week_monday(week)
+    sunday = monday + timedelta(days=6)
+    return f"{monday:%d %b} – {sunday:%d %b %Y}"
+
+
+# --- the verdict selector ------------------------------------------------------------
+
+
+class VerdictPicker(Widget, can_focus=True):
+    """One of working / unsure / not-working: ``w`` ``u`` ``n`` pick, space or ← → cycle."""
+
+    DEFAULT_CSS = """
+    VerdictPicker { width: 30; height: 1; }
+    VerdictPicker:focus { background: $accent 40%; }
+    """
+
+    # Keys are handled here rather than as bindings: a binding runs only once the
+    # key has bubbled up to the app, after keys typed behind it have been routed.
+    KEYS = {
+        "w": ("pick", "working"),
+        "u": ("pick", "unsure"),
+        "n": ("pick", "not-working"),
+        "space": ("cycle", 1),
+        "right": ("cycle", 1),
+        "left": ("cycle", -1),
+    }
+
+    value: reactive[str] = reactive("unsure")
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True)
+        for verdict in VERDICTS:
+            if verdict == self.value:
+                text.append(f"[{verdict}]", style="bold reverse")
+            else:
+                text.append(f" {verdict} ", style="dim")
+        return text
+
+    def on_key(self, event) -> None:
+        action = self.KEYS.get(event.key)
+        if action is None:
+            if event.is_printable:  # not a verdict key; never the app's q (quit)
+                event.stop()
+                event.prevent_default()
+                self.app.bell()
+            return
+        event.stop()
+        event.prevent_default()
+        if action[0] == "pick":
+            self.action_pick(str(action[1]))
+        else:
+            self.action_cycle(int(action[1]))
+
+    def action_pick(self, verdict: str) -> None:
+        self.value = verdict
+
+    def action_cycle(self, step: int) -> None:
+        index = VERDICTS.index(self.value) if self.value in VERDICTS else 0
+        self.value = VERDICTS[(index + step) % len(VERDICTS)]
+
+
+# --- the screen --------------------------------------------------------------------------
+
+
+class CheckinScreen(ModalScreen[Plan | None]):
+    DEFAULT_CSS = """
+    CheckinScreen { align: center middle; }
+    CheckinScreen > #checkin {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    CheckinScreen #checkin-fields { height: auto; max-height: 1fr; }
+    CheckinScreen .row { height: 1; }
+    CheckinScreen .section { height: 1; text-style: bold; margin-top: 1; }
+    CheckinScreen .section-gap { margin-top: 1; }
+    CheckinScreen .label { width: 22; }
+    CheckinScreen .ci-input { width: 10; padding: 0 1; background: $boost; }
+    CheckinScreen .ci-input:focus { background: $accent 40%; }
+    CheckinScreen .ci-input.-invalid { background: $error 40%; }
+    CheckinScreen #week { width: 12; }
+    CheckinScreen #note { width: 1fr; }
+    CheckinScreen VerdictPicker { margin-left: 1; }
+    CheckinScreen .aside { width: 1fr; padding: 0 1; color: $text-muted; }
+    CheckinScreen .reason { height: auto; padding-left: 22; color: $error; text-style: bold; }
+    CheckinScreen #checkin-keys { height: 1; color: $text-muted; margin-top: 1; }
+    CheckinScreen #checkin-buttons { height: 3; align-horizontal: right; }
+    CheckinScreen Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Save", priority=True),
+        Binding("pageup", "week(-1)", "Previous week", priority=True),
+        Binding("pagedown", "week(1)", "Next week", priority=True),
+        # Priority, so that focus has moved before the next key is routed: keys
+        # typed right behind enter (fast typists, pasted sequences over SSH) land
+        # in the next field, not in this one.
+        Binding("enter", "enter", "Next field", show=False, priority=True),
+        Binding("down", "move(1)", "Next field", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous field", show=False, priority=True),
+    ]
+
+    def __init__(self, plan: Plan, today: date, week: str | None = None) -> None:
+        super().__init__()
+        self.plan = plan
+        self.today = today
+        self.current_week = iso_week(today)
+        self.week = week or self.current_week
+        self.channels = plan.active_channels
+        self.goals = plan.goals
+
+    # -- layout ------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        fill = prefill(self.plan, self.week)
+        with Vertical(id="checkin") as box:
+            box.border_title = "Weekly check-in"
+            box.border_subtitle = "ctrl+s saves · escape cancels"
+            with VerticalScroll(id="checkin-fields"):
+                with Horizontal(classes="row"):
+                    yield Label("Week", classes="label")
+                    yield Input(
+                        self.week,
+                        id="week",
+                        classes="ci-input",
+                        validators=[RuleValidator(self._parse_week)],
+                        validate_on=["changed", "submitted"],
+                        compact=True,
+                    )
+                    yield Static(id="week-info", classes="aside")
+                yield Static(classes="reason", id="reason-week")
+                if self.channels:
+                    yield Static("Channels: hours this week, and is it working?", classes="section")
+                for channel in self.channels:
+                    planned = format_minutes(channel_minutes(channel))
+                    with Horizontal(classes="row"):
+                        yield Label(one_line(channel.name, 21), classes="label")
+                        yield Input(
+                            fill.hours[channel.id],
+                            id=f"hours-{channel.id}",
+                            classes="ci-input field",
+                            validators=[RuleValidator(parse_hours)],
+                            validate_on=["changed", "submitted"],
+                            compact=True,
+                        )
+                        yield VerdictPicker(id=f"verdict-{channel.id}", classes="field")
+                        yield Static(f"plan {planned}", classes="aside")
+                    yield Static(classes="reason", id=f"reason-hours-{channel.id}")
+                if self.goals:
+                    yield Static("Goals: the metric's value now", classes="section")
+                for goal in self.goals:
+                    with Horizontal(classes="row"):
+                        yield Label(one_line(goal.title, 21), classes="label")
+                        yield Input(
+                            fill.metrics[goal.id],
+                            id=f"metric-{goal.id}",
+                            classes="ci-input field",
+                            validators=[RuleValidator(parse_metric)],
+                            validate_on=["changed", "submitted"],
+                            compact=True,
+                        )
+                        yield Static(id=f"aside-{goal.id}", classes="aside")
+                    yield Static(classes="reason", id=f"reason-metric-{goal.id}")
+                with Horizontal(classes="row section-gap"):
+                    yield Label("Note", classes="label")
+                    yield Input(
+                        fill.note,
+                        id="note",
+                        classes="ci-input field",
+                        placeholder="what happened this week (optional)",
+                        compact=True,
+                    )
+            yield Static(
+                "enter next field · ↑↓ move · w/u/n verdict · PgUp/PgDn week · ctrl+s save",
+                id="checkin-keys",
+            )
+            with Horizontal(id="checkin-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        for reason in self.query(".reason"):
+            reason.display = False
+        self._fill(prefill(self.plan, self.week))
+        fields = self.fields()
+        self.set_focus(fields[1] if len(fields) > 1 else fields[0])  # the first hours
+
+    # -- the week --------------------------------------------------------------
+    def _parse_week(self, text: str) -> str:
+        week = parse_week_text(text)
+        if week_key(week) > week_key(self.current_week):
+            raise RuleError(f"{week} has not happened yet (this week is {self.current_week})")
+        return week
+
+    def _fill(self, fill: Prefill) -> None:
+        """Put ``fill``'s values in every field and say which week this is."""
+        self.week = fill.week
+        week_input = self.query_one("#week", Input)
+        if week_input.value != fill.week:
+            week_input.value = fill.week
+        info = Text(week_label(fill.week))
+        if fill.existing:
+            info.append(" · editing its check-in", style="bold")
+        else:
+            info.append(" · new")
+        if fill.week == self.current_week:
+            info.append(" · this week")
+        self.query_one("#week-info", Static).update(info)
+        for channel in self.channels:
+            self.query_one(f"#hours-{channel.id}", Input).value = fill.hours[channel.id]
+            self.query_one(f"#verdict-{channel.id}", VerdictPicker).value = fill.verdicts[
+                channel.id
+            ]
+        for goal in self.goals:
+            self.query_one(f"#metric-{goal.id}", Input).value = fill.metrics[goal.id]
+            aside = Text(no_wrap=True, overflow="ellipsis")
+            last = fill.last_metric[goal.id]
+            if last is not None:
+                when = last[0] if last[0][:4] != fill.week[:4] else last[0][5:]
+                aside.append(f"last {format_number(last[1])} in {when}")
+            elif goal.baseline is not None:
+                aside.append(f"baseline {format_number(goal.baseline)}")
+            if goal.target is not None:
+                aside.append(f" → {format_number(goal.target)}")
+            if goal.metric:
+                aside.append(f" · {one_line(goal.metric)}")
+            self.query_one(f"#aside-{goal.id}", Static).update(aside)
+        self.query_one("#note", Input).value = fill.note
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id != "week":
+            focused.select_all()  # as on arrival: typing replaces the new week's value
+
+    async def action_week(self, step: int) -> None:
+        await self._settle()
+        monday = week_monday(self.week) + timedelta(weeks=step)
+        week = iso_week(monday)
+        if week_key(week) > week_key(self.current_week):
+            self.app.bell()
+            self.notify(f"{week} has not happened yet.", timeout=2)
+            return
+        self._show_reason("week", None)
+        self._fill(prefill(self.plan, week))
+
+    @on(Input.Changed, "#week")
+    def _week_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        try:
+            week = self._parse_week(event.value)
+        except RuleError as error:
+            self._show_reason("week", str(error))
+            return
+        self._show_reason("week", None)
+        if week != self.week:
+            self._fill(prefill(self.plan, week))
+
+    # -- fields and reasons ----------------------------------------------------
+    def fields(self) -> list[Widget]:
+        """The fields in the order enter walks them (the week field comes first)."""
+        return [self.query_one("#week", Input), *self.query(".field")]
+
+    def _show_reason(self, name: str, error: str | None) -> None:
+        reason = self.query_one(f"#reason-{name}", Static)
+        reason.update(Text(f"✖ {error}") if error else "")
+        reason.display = error is not None
+
+    @staticmethod
+    def _field_name(widget: Widget) -> str | None:
+        ident = widget.id or ""
+        if ident.startswith(("hours-", "metric-")):
+            return ident
+        return None
+
+    @on(Input.Changed, ".field")
+    def _field_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        name = self._field_name(event.input)
+        if name is None:
+            return
+        self._show_reason(name, self._error(event.input))
+
+    def _error(self, field: Input) -> str | None:
+        ident = field.id or ""
+        parse = parse_hours if ident.startswith("hours-") else parse_metric
+        try:
+            parse(field.value)
+        except RuleError as error:
+            return str(error)
+        return None
+
+    def _errors(self) -> dict[str, tuple[Widget, str]]:
+        errors: dict[str, tuple[Widget, str]] = {}
+        week_input = self.query_one("#week", Input)
+        try:
+            self._parse_week(week_input.value)
+        except RuleError as error:
+            errors["week"] = (week_input, str(error))
+        for field in self.query(".field"):
+            name = self._field_name(field)
+            if name is not None and isinstance(field, Input):
+                error = self._error(field)
+                if error is not None:
+                    errors[name] = (field, error)
+        return errors
+
+    def action_move(self, step: int) -> None:
+        fields = self.fields()
+        focused = self.focused
+        if focused not in fields:
+            self.set_focus(fields[0])
+            return
+        index = fields.index(focused) + step
+        if 0 <= index < len(fields):
+            self.set_focus(fields[index])
+
+    def _next(self, widget: Widget) -> None:
+        """Enter in ``widget``: on to the next field, or save on the last one."""
+        if isinstance(widget, Input):
+            name = "week" if widget.id == "week" else self._field_name(widget)
+            error = None
+            if name == "week":
+                try:
+                    self._parse_week(widget.value)
+                except RuleError as exc:
+                    error = str(exc)
+            elif name is not None:
+                error = self._error(widget)
+            if error is not None and name is not None:
+                self._show_reason(name, error)
+                self.app.bell()
+                return
+        fields = self.fields()
+        if widget is fields[-1]:
+            self._save()
+        else:
+            self.set_focus(fields[fields.index(widget) + 1])
+
+    async def _settle(self) -> None:
+        """Let the fields handle the keys already routed to them.
+
+        A burst of keys (a fast typist, keys sent over SSH in one packet) is
+        routed before any field has handled the first: a priority key such as
+        ctrl+s must not read the values while typed digits still wait in a
+        field's queue.
+        """
+        for widget in self.fields():
+            queue = getattr(widget, "_message_queue", None)
+            for _ in range(200):
+                if queue is None or queue.empty():
+                    break
+                await asyncio.sleep(0)
+        await asyncio.sleep(0)
+
+    async def action_enter(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Button):
+            focused.press()
+        elif focused is not None and focused in self.fields():
+            await self._settle()
+            self._next(focused)
+
+    # -- save / cancel ----------------------------------------------------------
+    def build(self) -> CheckIn:
+        """The check-in the fields describe (every field must be valid)."""
+        existing = self.plan.checkin(self.week)
+        hours = dict(existing.hours) if existing else {}
+        metrics = dict(existing.metrics) if existing else {}
+        verdicts = dict(existing.verdicts) if existing else {}
+        for channel in self.channels:
+            value = parse_hours(self.query_one(f"#hours-{channel.id}", Input).value)
+            if value is None:
+                hours.pop(channel.id, None)
+            else:
+                hours[channel.id] = value
+            verdicts[channel.id] = self.query_one(f"#verdict-{channel.id}", VerdictPicker).value
+        for goal in self.goals:
+            metric = parse_metric(self.query_one(f"#metric-{goal.id}", Input).value)
+            if metric is None:
+                metrics.pop(goal.id, None)
+            else:
+                metrics[goal.id] = metric
+        note = self.query_one("#note", Input).value.strip()
+        return CheckIn(self.week, hours, metrics, verdicts, note)
+
+    async def action_submit(self) -> None:
+        await self._settle()
+        self._save()
+
+    def _save(self) -> None:
+        errors = self._errors()
+        if errors:
+            for name, (_, error) in errors.items():
+                self._show_reason(name, error)
+            self.set_focus(next(iter(errors.values()))[0])
+            self.app.bell()
+            return
+        self.dismiss(self.plan.with_checkin(self.build()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+
+def checkin_summary(plan: Plan, week: str, today: date) -> str:
+    """One line after saving: the week's verdicts and the goals' pace."""
+    from socialtui.plan.progress import goal_progress
+
+    checkin = plan.checkin(week)
+    parts = [f"Check-in {week} saved"]
+    if checkin is not None and checkin.verdicts:
+        counts = [
+            f"{n} {verdict}"
+            for verdict in VERDICTS
+            if (n := sum(1 for v in checkin.verdicts.values() if v == verdict))
+        ]
+        parts.append(", ".join(counts))
+    progress = [goal_progress(plan, g, today) for g in plan.goals]
+    behind = sum(1 for p in progress if p is not None and p.behind)
+    if progress and any(p is not None for p in progress):
+        parts.append(f"{behind} goal(s) behind pace" if behind else "no goal behind pace")
+    return " · ".join(parts)
