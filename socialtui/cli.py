@@ -75,6 +75,12 @@ def _common_options(*, top: bool) -> argparse.ArgumentParser:
     return common
 
 
+PRIVATE_HELP = (
+    "privacy mode: mask names, notes and audience descriptions on screen, "
+    "for screen sharing (m toggles it in the planner)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -84,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_common_options(top=True)],
     )
     parser.set_defaults(handler=None)
+    parser.add_argument("--private", action="store_true", help=PRIVATE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for add in (_add_open, _add_new, _add_list, _add_check):
         add(sub)
@@ -113,6 +120,7 @@ def _add_open(sub) -> None:
         "in the planner. Plain 'socialtui' opens the plan you used last.",
     )
     p.add_argument("plan", metavar="PLAN", help="plan name or path")
+    p.add_argument("--private", action="store_true", default=argparse.SUPPRESS, help=PRIVATE_HELP)
     p.set_defaults(handler=_run_tui)
 
 
@@ -158,7 +166,9 @@ def _add_check(sub) -> None:
         "  0  no plan has an error finding\n"
         "  1  at least one plan has an error finding (e.g. over-budget)\n"
         "  2  a plan could not be read (path:line:col: reason on stderr)\n"
-        "With several plans every plan is reported and the worst status wins.",
+        "With several plans every plan is reported and the worst status wins.\n"
+        "A plan file that group or others can write gets a warning on stderr\n"
+        "(the exit status is not changed).",
     )
     p.add_argument("plans", metavar="PLAN", nargs="*", help="plan name or path")
     p.add_argument(
@@ -175,9 +185,13 @@ def _add_check(sub) -> None:
 
 def _run_tui(args: argparse.Namespace) -> int:
     """Start the full-screen app (the only place textual is imported)."""
+    from socialtui import store
     from socialtui.tui.run import run_app
 
-    return run_app(_data_dir(args), getattr(args, "plan", None), today())
+    data = _data_dir(args)
+    session = store.start_session(data)  # removes temp files left by killed saves
+    private = bool(getattr(args, "private", False))
+    return run_app(data, getattr(args, "plan", None), today(), session=session, private=private)
 
 
 # --- shared helpers ----------------------------------------------------------------
@@ -423,6 +437,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     status = EXIT_OK
     for item in items:
+        loose = store.permission_problem(item.path)
+        if loose is not None:
+            _err(f"{PROG}: warning: {clean(loose)}")
         if item.error is not None:
             status = max(status, EXIT_UNREADABLE)
             _err(_error_line(item.path, item.error))

@@ -42,9 +42,12 @@ def add_parser(sub, subcommand) -> None:
         "examples:\n"
         "  socialtui checkin bakery --hours instagram=3.5 --metric catering=14\n"
         "  socialtui checkin bakery --week 2026-W47 --verdict instagram=working\n\n"
+        "While the plan is open in the app (here or in another session: it is\n"
+        "locked), values are not saved: record them there, or quit it first.\n\n"
         "exit status:\n"
         "  0  the check-in was saved (or nothing needed to change)\n"
-        "  2  a value, the week or the plan is wrong; the file was not changed",
+        "  2  a value, the week or the plan is wrong; the file was not changed\n"
+        "  75 the plan is open in the app; the file was not changed (try again later)",
     )
     p.add_argument("plan", metavar="PLAN", nargs="?", help="plan name or path")
     p.add_argument(
@@ -226,12 +229,37 @@ def _parse(args: argparse.Namespace, plan, day) -> tuple[str, dict, dict, dict, 
     return week, hours, metrics, verdicts, args.note
 
 
+EXIT_LOCKED = 75  # EX_TEMPFAIL: the plan is open in the app
+
+
 def _record(args: argparse.Namespace, data: Path, day) -> int:
+    """Record under the plan's lock, so the app and this never write it at once."""
+    from socialtui import lock
+    from socialtui.cli import CliError
+
+    path = plan_path(getattr(args, "plan", None), data, "checkin")
+    try:
+        got = lock.acquire(path)
+    except lock.LockError:
+        got = None  # no lock can be made here (a read-only folder): the save will say why
+    if isinstance(got, lock.Holder):
+        raise CliError(
+            f"checkin: {clean(str(path))} is open in socialtui ({clean(got.describe())}); "
+            "nothing was recorded. Record it there, or quit that session and try again",
+            EXIT_LOCKED,
+        )
+    try:
+        return _record_locked(args, path, day, data)
+    finally:
+        if got is not None:
+            got.release()
+
+
+def _record_locked(args: argparse.Namespace, path: Path, day, data: Path) -> int:
     from socialtui import store
     from socialtui.cli import EXIT_OK, CliError, _error_line, _out
     from socialtui.plan.model import CheckIn
 
-    path = plan_path(getattr(args, "plan", None), data, "checkin")
     loaded = load_plan(path, "checkin")
     if loaded.read_only:
         raise CliError(
@@ -258,7 +286,8 @@ def _record(args: argparse.Namespace, data: Path, day) -> int:
         _out(f"Check-in {week} in {where} already says {what}; nothing changed")
         return EXIT_OK
     try:
-        store.save(loaded, plan.with_checkin(new))
+        # Through a session: the version on disk is backed up before it changes.
+        store.Session(data).save(loaded, plan.with_checkin(new))
     except store.ReadOnlyError:
         raise CliError(f"checkin: {where} is read-only; nothing was recorded") from None
     except store.SaveError as exc:

@@ -1,8 +1,153 @@
-"""`socialtui restore`: see add_parser."""
+"""`socialtui restore`: list a plan's backups, or put one back.
+
+    socialtui restore PLAN        the backups of PLAN, numbered, newest first
+    socialtui restore PLAN N      restore backup N (the current file is backed up first)
+
+Exit status: 0 done; 2 unknown plan (no file and no backups) or no backup N.
+"""
 
 from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
 
 
 def add_parser(sub, subcommand) -> None:
     """Register the `restore` subcommand. `subcommand(sub, name, help, description)`
     returns an argparse parser with --data-dir/--version already added."""
+    p = subcommand(
+        sub,
+        "restore",
+        "list a plan's backups, or restore one",
+        "Before the first save of each session, socialtui copies the plan as it was\n"
+        "to the backups folder of the data directory (the newest 20 per plan are kept).\n\n"
+        "  socialtui restore PLAN      list the backups of PLAN, newest first\n"
+        "  socialtui restore PLAN N    put backup N back in place of the plan\n\n"
+        "Restoring first backs up the current file, so a restore can be undone:\n"
+        "that backup becomes number 1.\n\n"
+        "exit status:\n"
+        "  0  done\n"
+        "  2  no such plan (no file and no backups), or no backup N\n"
+        "  75 the plan is open in the app; nothing was restored (quit it first)",
+    )
+    p.add_argument("plan", metavar="PLAN", help="plan name or path")
+    p.add_argument("number", metavar="N", nargs="?", type=int, help="the backup to restore")
+    p.set_defaults(handler=cmd_restore)
+
+
+def _find(ref: str, data: Path) -> Path:
+    """The plan's file; for a deleted plan, the candidate that still has backups."""
+    from socialtui import backup, store
+    from socialtui.cli import _resolve
+    from socialtui.plan.model import slugify
+
+    path = _resolve(ref, data)
+    if path.exists() or backup.list_backups(path, data):
+        return path
+    if not ("/" in ref or os.sep in ref or ref.endswith(".toml")):
+        by_slug = store.resolve_plan(slugify(ref), data)
+        if backup.list_backups(by_slug, data):
+            return by_slug
+    return path
+
+
+def _size(size: int) -> str:
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{size / 1000:.1f} kB"
+    return f"{size / 1e6:.1f} MB"
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _summary(item) -> str:
+    """One line on what a backup holds: the plan's name and committed / available time."""
+    from socialtui import store
+    from socialtui.cli import _budget_text, _one_line
+
+    try:
+        loaded = store.loads_bytes(item.read_bytes(), item.path)
+    except store.PlanLoadError as exc:
+        return _one_line(f"unreadable: line {exc.line}, column {exc.column}: {exc.reason}")
+    except OSError as exc:
+        return _one_line(f"unreadable: {exc.strerror or exc}")
+    return f"{_one_line(loaded.plan.name, 40)}  {_budget_text(loaded.plan)}"
+
+
+def _lock(path: Path, shown: str):
+    """The plan's lock for the restore, or CliError (exit 75) when it is open in the app."""
+    from socialtui import lock
+    from socialtui.cli import CliError
+    from socialtui.cli_checkin import EXIT_LOCKED, clean
+
+    if not path.exists():
+        return None
+    try:
+        got = lock.acquire(path)
+    except lock.LockError:
+        return None  # no lock can be made here: the restore itself will say why it fails
+    if isinstance(got, lock.Holder):
+        raise CliError(
+            f"restore: {shown} is open in socialtui ({clean(got.describe())}); nothing was "
+            "restored. Quit that session and try again",
+            EXIT_LOCKED,
+        )
+    return got
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from socialtui import backup, store
+    from socialtui.cli import EXIT_OK, CliError, _data_dir, _out, clean
+
+    data = _data_dir(args)
+    path = _find(args.plan, data)
+    shown = clean(str(path))
+    items = backup.list_backups(path, data)
+    if not path.exists() and not items:
+        raise CliError(f"restore: no plan or backups called {clean(args.plan)} ({shown})")
+
+    if args.number is None:
+        if not items:
+            _out(f"No backups of {shown} yet.")
+            _out("socialtui makes one before the first save of each session.")
+            return EXIT_OK
+        _out(f"Backups of {shown}, newest first:")
+        rows = [
+            (f"{i:>3}", _when(item.time), _size(item.size), _summary(item))
+            for i, item in enumerate(items, 1)
+        ]
+        width = max(len(row[2]) for row in rows)
+        for number, when, size, summary in rows:
+            _out(f"{number}  {when}  {size:>{width}}  {summary}")
+        _out(f"Restore one with: socialtui restore {clean(args.plan)} N")
+        return EXIT_OK
+
+    if not 1 <= args.number <= len(items):
+        have = f"1 to {len(items)}" if items else "none yet"
+        raise CliError(
+            f"restore: {shown} has no backup number {args.number} (backups: {have}); "
+            f"'socialtui restore {clean(args.plan)}' lists them"
+        )
+    chosen = items[args.number - 1]
+    store.start_session(data, path)
+    got = _lock(path, shown)
+    try:
+        done = backup.restore(chosen.path, path, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = clean(str(exc.filename or path))
+        raise CliError(f"restore: cannot restore {shown}: {where}: {reason}") from None
+    finally:
+        if got is not None:
+            got.release()
+    _out(f"Restored {shown} from backup {args.number} ({_when(chosen.time)}): {_summary(chosen)}")
+    if done.undo is None:
+        _out("There was no file to replace, so there is nothing to undo.")
+    else:
+        _out(f"The version it replaced is backed up in {clean(str(done.undo))}.")
+        _out(f"Undo with: socialtui restore {clean(args.plan)} 1")
+    return EXIT_OK

@@ -4,11 +4,28 @@ Reading uses the fast standard-library ``tomllib``, which is the judge of
 validity. Saving updates the user's own tomlkit document in place, only where
 the plan changed, so comments, layout and unknown keys survive; the new text is
 read back with the loader and must give exactly the plan that was asked for
-before anything is written. Writes are atomic (temp file, fsync, rename, fsync
-of the directory).
+before anything is written. Writes are atomic and files private
+(:mod:`socialtui.files`, whose names are re-exported here).
 
 A UTF-8 byte-order mark is accepted: it is stripped before parsing and written
 back on save (``LoadedPlan.bom``).
+
+Every plan file is untrusted, and reading one is bounded before the TOML parser
+sees it: it must be a regular file (a FIFO or ``/dev/zero`` is refused without
+blocking) of at most ``MAX_PLAN_BYTES`` (2 MB, about 14,000 weekly check-ins),
+and no key may have more than ``MAX_KEY_PARTS`` dotted parts (tomllib's cost
+grows with the square of that number: a 200 kB line of ``a.a.a...`` takes
+gigabytes). Arrays or tables nested deeper than the recursion limit allows are
+refused like any other error. The worst file within those limits loads in
+seconds and a few hundred MB at most; tests/safety/test_bounds.py measures it.
+Every failure to read a plan is a PlanLoadError with a 1-based line and column,
+or an OSError.
+
+Sessions: a program that edits plans calls :func:`start_session` once when it
+starts and saves through :meth:`Session.save`. Starting a session removes the
+temp files that killed saves left behind (:func:`clean_temp_files`); the first
+save of each plan in a session first copies the version on disk to the backups
+folder (:mod:`socialtui.backup`).
 
 Nothing here imports textual or rich, and tomlkit is imported only when a save
 needs it. Nothing is created at import time.
@@ -22,7 +39,7 @@ import math
 import os
 import re
 import stat
-import tempfile
+import threading
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
@@ -30,6 +47,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+# Re-exported: callers use store.FILE_MODE, store.ensure_dir, store.write_atomic...
+from socialtui.files import (  # noqa: F401
+    DIR_MODE,
+    FILE_MODE,
+    TEMP_MIN_AGE,
+    TEMP_STALE_AFTER,
+    TEMP_SUFFIX,
+    clean_temp_files,
+    ensure_dir,
+    permission_problem,
+    write_atomic,
+)
 from socialtui.plan.model import (
     FOCUSES,
     HORIZONS,
@@ -53,9 +82,9 @@ from socialtui.plan.model import (
 
 ENV_DATA_DIR = "SOCIALTUI_DATA_DIR"
 BOM = "\ufeff"
-DIR_MODE = 0o700
-FILE_MODE = 0o600
 INT64 = 2**63
+MAX_PLAN_BYTES = 2_000_000  # 2 MB: about 14,000 weekly check-ins of 140 bytes
+MAX_KEY_PARTS = 8  # a plan's own keys have at most 3 (checkins.hours.instagram)
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -107,23 +136,6 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def plans_dir(data: Path) -> Path:
     return Path(data) / "plans"
-
-
-def ensure_dir(path: Path) -> Path:
-    """Create ``path`` and missing parents; directories created here get mode 0700."""
-    path = Path(path)
-    missing: list[Path] = []
-    current = path
-    while not current.exists():
-        missing.append(current)
-        if current.parent == current:
-            break
-        current = current.parent
-    for directory in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            directory.mkdir(mode=DIR_MODE)
-            os.chmod(directory, DIR_MODE)
-    return path
 
 
 def resolve_plan(ref: str, data: Path) -> Path:
@@ -185,22 +197,45 @@ def _parse_tomlkit(text: str, path: Path) -> Any:
 
 
 def load(path: str | os.PathLike[str]) -> LoadedPlan:
-    """Read and check a plan file. Raises PlanLoadError (with line and column) or OSError."""
+    """Read and check a plan file. Raises PlanLoadError (with line and column) or OSError.
+
+    Only regular files are read (opening does not block on a FIFO), and at most
+    ``MAX_PLAN_BYTES`` of them.
+    """
     path = Path(path)
-    with open(path, "rb") as handle:
-        data = handle.read()
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanLoadError(path, 1, 1, "this is not a regular file")
+        _check_size(info.st_size, path)
+        data = handle.read(MAX_PLAN_BYTES + 1)  # the file may grow while we read
+    _check_size(len(data), path)
     loaded = loads_bytes(data, path)
     loaded.mtime_ns, loaded.size, loaded.inode = info.st_mtime_ns, info.st_size, info.st_ino
     return loaded
 
 
+def _check_size(size: int, path: str | os.PathLike[str]) -> None:
+    if size > MAX_PLAN_BYTES:
+        raise PlanLoadError(
+            path,
+            1,
+            1,
+            f"the file is {size:,} bytes; a plan may be at most {MAX_PLAN_BYTES:,} bytes "
+            f"({MAX_PLAN_BYTES // 1_000_000} MB)",
+        )
+
+
 def loads_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> LoadedPlan:
     """Decode and check plan bytes (UTF-8, optional BOM) without touching the disk."""
+    _check_size(len(data), path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         good = data[: error.start].decode("utf-8")
+        if good.startswith(BOM):
+            good = good[1:]
         line, column = _offset_to_position(good, len(good))
         raise PlanLoadError(path, line, column, "the file is not valid UTF-8") from None
     loaded = loads(text, path)
@@ -211,28 +246,82 @@ def loads_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Loaded
 def loads(text: str, path: str | os.PathLike[str] = "<string>") -> LoadedPlan:
     """Parse and check plan text. A leading BOM is stripped and remembered."""
     path = Path(path)
+    if len(text) > MAX_PLAN_BYTES // 4:  # only then can the UTF-8 form be over the limit
+        _check_size(len(text.encode("utf-8", "surrogatepass")), path)
+    try:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    except UnicodeEncodeError as error:  # a lone surrogate: only a str can hold one
+        line, column = _offset_to_position(text, error.start)
+        raise PlanLoadError(path, line, column, "the text is not valid Unicode") from None
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
     if "\x00" in text:
         line, column = _offset_to_position(text, text.index("\x00"))
         raise PlanLoadError(path, line, column, "the file contains a NUL character; is it binary?")
+    _check_keys(text, path)
     raw = _parse_toml(text, path)
     plan, read_only = _validate(raw, text, path)
-    return LoadedPlan(
-        path=path,
-        plan=plan,
-        text=text,
-        read_only=read_only,
-        bom=bom,
-        sha256=hashlib.sha256(((BOM if bom else "") + text).encode("utf-8")).hexdigest(),
-    )
+    return LoadedPlan(path=path, plan=plan, text=text, read_only=read_only, bom=bom, sha256=digest)
 
 
 def _offset_to_position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+# Strings and comments, whose dots and brackets are not TOML syntax (\"\"\" before ").
+_SKIP_RE = re.compile(
+    r'"""(?:[^"\\]|\\[\s\S]|"{1,2}(?!"))*"{3,5}'
+    r"|'''(?:[^']|'{1,2}(?!'))*'{3,5}"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*"
+)
+_REPEAT = "{" + str(MAX_KEY_PARTS) + "}"
+# Strings and comments masked, a run between separators holding MAX_KEY_PARTS dots is
+# a key of more parts than that. Only the starts of runs are tried: linear time.
+_LONG_KEY_RE = re.compile(r"(?:\A|(?<=[=,{}\[\]\n]))[^=,{}\[\]\n.]*(?:\.[^=,{}\[\]\n.]*)" + _REPEAT)
+_DEEP = 100  # _deep_bracket's idea of too deep; the parser gave up somewhere below
+
+
+def _masked(text: str) -> str:
+    """``text`` with strings and comments as inert characters; offsets and lines kept."""
+    return _SKIP_RE.sub(lambda m: re.sub(r"[^\n]", "_", m.group()), text)
+
+
+def _check_keys(text: str, path: Path) -> None:
+    """Refuse a key of more than MAX_KEY_PARTS dotted parts, before tomllib chokes on it.
+
+    A key sits on one line, and that line starts outside any string. So a line
+    with too few dots, or whose own strings and comments masked leave no long
+    run, cannot hold one: that filter is cheap (a plan of 3 years of check-ins
+    has many lines of numbers with dots). Only a suspect line costs the masking
+    of the whole text, which knows where multi-line strings are.
+    """
+    if text.count(".") < MAX_KEY_PARTS:
+        return
+    if not any(
+        line.count(".") >= MAX_KEY_PARTS and _LONG_KEY_RE.search(_masked(line))
+        for line in text.split("\n")
+    ):
+        return
+    found = _LONG_KEY_RE.search(_masked(text))
+    if found:
+        offset = found.start() + len(found.group()) - len(found.group().lstrip())
+        line, column = _offset_to_position(text, offset)
+        raise PlanLoadError(path, line, column, f"more than {MAX_KEY_PARTS} dotted parts in a key")
+
+
+def _deep_bracket(text: str) -> int:
+    """Where an array or inline table first opens ``_DEEP`` levels deep (0: nowhere)."""
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", _masked(text)):
+        depth += 1 if match.group() in "[{" else -1
+        if depth >= _DEEP:
+            return match.start()
+    return 0
 
 
 _AT_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -255,7 +344,8 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         reason = f"the file is not valid TOML: {message[0].lower()}{message[1:]}"
         raise PlanLoadError(path, line, column, reason) from None
     except RecursionError:
-        raise PlanLoadError(path, 1, 1, "the file nests arrays or tables too deeply") from None
+        line, column = _offset_to_position(text, _deep_bracket(text))
+        raise PlanLoadError(path, line, column, "arrays or tables are nested too deeply") from None
     except Exception as error:  # ValueError (huge integers), MemoryError...: never a crash
         raise PlanLoadError(path, 1, 1, f"the file cannot be read as TOML: {error}") from None
 
@@ -594,9 +684,11 @@ def _build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
 def _validate(data: dict[str, Any], text: str, path: Path) -> tuple[Plan, bool]:
     try:
         schema = data.get("schema", 1)
-        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        if isinstance(schema, bool) or not isinstance(schema, int) or not 1 <= schema < INT64:
             raise _Invalid(
-                ("schema",), f"schema must be a whole number of at least 1, not {_show(schema)}"
+                ("schema",),
+                f"schema must be a whole number of at least 1 (and below 2^63), "
+                f"not {_show(schema)}",
             )
         read_only = schema > SCHEMA_VERSION
         return _build_plan(data, schema, strict=not read_only), read_only
@@ -976,40 +1068,96 @@ def changed_on_disk(loaded: LoadedPlan) -> bool:
     return hashlib.sha256(data).hexdigest() != loaded.sha256
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably. A symlink stays a link."""
-    target = Path(os.path.realpath(path))
-    directory = target.parent
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = FILE_MODE
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), mode)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_dir(directory)
+# -- sessions ---------------------------------------------------------------------------------
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+class Session:
+    """One run of a program that edits plans: the app, or a headless command.
+
+    Get one from :func:`start_session`. ``save`` is :func:`save` plus a backup:
+    before the first save of each plan in the session, the version on disk is
+    copied to ``<data>/backups/`` (see :func:`socialtui.backup.snapshot`). If
+    that copy cannot be made, nothing is written and SaveError is raised: a save
+    without its safety net is not worth the risk. Safe to call from a worker
+    thread (one save at a time per plan is the caller's business, as before).
+    """
+
+    def __init__(self, data: str | os.PathLike[str]) -> None:
+        self.data = Path(data)
+        self._backed_up: dict[str, Path | None] = {}
+        self._cleaned: set[str] = set()
+        self._lock = threading.Lock()
+
+    def clean(self, directory: str | os.PathLike[str]) -> list[Path]:
+        """Remove leftover temp files in ``directory``, once per session."""
+        key = os.path.realpath(directory)
+        with self._lock:
+            if key in self._cleaned:
+                return []
+            self._cleaned.add(key)
+        return clean_temp_files(key)
+
+    def load(self, path: str | os.PathLike[str]) -> LoadedPlan:
+        """:func:`load`, after cleaning the temp files next to the plan (its link's target)."""
+        self.clean(Path(os.path.realpath(path)).parent)
+        return load(path)
+
+    def backup_once(self, path: str | os.PathLike[str]) -> Path | None:
+        """Snapshot ``path`` unless this session already did; the backup (or None)."""
+        from socialtui import backup
+
+        key = os.path.realpath(path)
+        with self._lock:
+            if key in self._backed_up:
+                return self._backed_up[key]
+            try:
+                made = backup.snapshot(path, self.data)
+            except OSError as error:
+                reason = error.strerror or str(error)
+                raise SaveError(
+                    f"{path}: cannot back up the current version before saving "
+                    f"({error.filename or backup.backups_dir(self.data)}: {reason}); "
+                    "nothing was written"
+                ) from error
+            self._backed_up[key] = made
+            return made
+
+    def save(self, loaded: LoadedPlan, plan: Plan) -> LoadedPlan:
+        """:func:`save`, backing up the file first if this is its first save in the session."""
+        if loaded.read_only:
+            raise ReadOnlyError(
+                f"{loaded.path} is read-only: its schema is newer than this app knows"
+            )
+        if plan == loaded.plan:
+            return loaded
+        self.backup_once(loaded.path)
+        return save(loaded, plan)
+
+
+def start_session(
+    data: str | os.PathLike[str], plan: str | os.PathLike[str] | None = None
+) -> Session:
+    """Start a session: clean leftover temp files and return the Session to save through.
+
+    Cleans the data directory, its plans and backup folders, the config folder,
+    and the folder of ``plan`` (a link's target's) when one is given. Creates
+    nothing. Never raises for a missing or unreadable folder.
+    """
+    session = Session(data)
+    data = Path(data)
+    folders = [data, plans_dir(data)]
+    backups = data / "backups"
+    with contextlib.suppress(OSError):
+        folders += [Path(e.path) for e in os.scandir(backups) if e.is_dir(follow_symlinks=False)]
+    with contextlib.suppress(Exception):
+        from socialtui.config import config_dir
+
+        folders.append(config_dir())
+    if plan is not None:
+        folders.append(Path(os.path.realpath(plan)).parent)
+    for folder in folders:
+        session.clean(folder)
+    return session
 
 
 def create(path: str | os.PathLike[str], text: str) -> LoadedPlan:

@@ -347,6 +347,14 @@ BAD_VALUES = [
         id="bad-schema",
     ),
     pytest.param(
+        "schema = 1",
+        "schema = 18446744073709551616",  # found by the long fuzz run: was read-only
+        1,
+        1,
+        "schema must be a whole number of at least 1 (and below 2^63), not 18446744073709551616",
+        id="huge-schema",
+    ),
+    pytest.param(
         'title = "Sales"',
         'title = "Sales"\nmetric = 3',
         15,

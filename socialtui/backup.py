@@ -1,0 +1,189 @@
+"""Backups: the version of a plan before a session first changed it.
+
+Before the first save of each plan in a session (:meth:`socialtui.store.Session.save`)
+the file on disk is copied to::
+
+    <data>/backups/<folder>/<UTC timestamp>.toml      e.g. 20261122T103015.123456Z.toml
+
+``<folder>`` is the plan's file stem for plans in ``<data>/plans`` and
+``<stem>-<8 hex digits>`` (a hash of the plan's real path) for plans anywhere
+else, so two ``plan.toml`` files in different folders never share (and prune)
+each other's backups. Backups are 0600 in 0700 folders whatever the umask. The
+newest ``KEEP`` (20) per plan are kept. A backup identical to the newest one is
+not made twice.
+
+:func:`restore` first backs up the current file, so a restore can be undone by
+restoring that backup (it is then number 1, the newest). Nothing here imports
+textual, rich or tomlkit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from socialtui import store
+
+KEEP = 20
+FOLDER = "backups"
+
+_NAME_RE = re.compile(r"\A(?P<stamp>\d{8}T\d{6})\.(?P<micro>\d{6})Z(?:-(?P<n>\d+))?\.toml\Z")
+_SAFE_RE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file. ``time`` is when it was taken (UTC, timezone-aware)."""
+
+    path: Path
+    time: datetime
+    size: int
+
+    def read_bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What :func:`restore` did. ``undo`` is the backup of the replaced file (None: no file)."""
+
+    plan: Path
+    source: Path
+    undo: Path | None
+
+
+def backups_dir(data: str | os.PathLike[str]) -> Path:
+    return Path(data) / FOLDER
+
+
+def folder_for(plan_path: str | os.PathLike[str], data: str | os.PathLike[str]) -> Path:
+    """The backup folder of the plan at ``plan_path`` (see the module docstring)."""
+    path = Path(os.path.abspath(plan_path))
+    stem = path.stem if path.suffix == ".toml" else path.name
+    safe = _SAFE_RE.sub("_", stem).lstrip(".") or "plan"
+    in_plans = path.parent == Path(os.path.abspath(store.plans_dir(Path(data))))
+    if in_plans and safe == stem:
+        return backups_dir(data) / safe
+    digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape"))
+    return backups_dir(data) / f"{safe}-{digest.hexdigest()[:8]}"
+
+
+def _key(name: str) -> tuple[str, str, int] | None:
+    match = _NAME_RE.match(name)
+    if not match:
+        return None
+    return match.group("stamp"), match.group("micro"), int(match.group("n") or 0)
+
+
+def _entries(folder: Path) -> list[tuple[tuple[str, str, int], Path]]:
+    """The backups in ``folder``, oldest first."""
+    found = []
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    for name in names:
+        key = _key(name)
+        if key is not None and (folder / name).is_file():
+            found.append((key, folder / name))
+    found.sort()
+    return found
+
+
+def _next_name(entries: list[tuple[tuple[str, str, int], Path]]) -> str:
+    now = datetime.now(UTC)
+    key = (now.strftime("%Y%m%dT%H%M%S"), f"{now.microsecond:06d}", 0)
+    if entries and key <= entries[-1][0]:  # same microsecond, or the clock went back
+        stamp, micro, n = entries[-1][0]
+        key = (stamp, micro, n + 1)
+    stamp, micro, n = key
+    return f"{stamp}.{micro}Z{f'-{n}' if n else ''}.toml"
+
+
+def snapshot(
+    path: str | os.PathLike[str], data: str | os.PathLike[str], *, keep: int = KEEP
+) -> Path | None:
+    """Copy the plan file at ``path`` (a link's target) to its backup folder.
+
+    Returns the backup, the existing newest backup when that one already holds
+    the same bytes, or None when ``path`` does not exist. Keeps the newest
+    ``keep`` backups of the plan. Raises OSError when the copy cannot be made.
+    """
+    try:
+        content = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    folder = store.ensure_dir(folder_for(path, data))
+    entries = _entries(folder)
+    if entries:
+        newest = entries[-1][1]
+        with contextlib.suppress(OSError):
+            if newest.read_bytes() == content:
+                return newest
+    target = folder / _next_name(entries)
+    store.write_atomic(target, content)
+    prune(folder, keep)
+    return target
+
+
+def prune(folder: str | os.PathLike[str], keep: int = KEEP) -> list[Path]:
+    """Remove all but the newest ``keep`` backups in ``folder``; return what was removed."""
+    entries = _entries(Path(folder))
+    removed = []
+    for _, old in entries[: max(0, len(entries) - max(1, keep))]:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+            removed.append(old)
+    return removed
+
+
+def _time_of(key: tuple[str, str, int]) -> datetime:
+    stamp, micro, _ = key
+    moment = datetime.strptime(stamp, "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+    return moment.replace(microsecond=int(micro))
+
+
+def list_backups(path_or_name: str | os.PathLike[str], data: str | os.PathLike[str]) -> list:
+    """The backups of a plan (a path, or a plan name in the data directory), newest first.
+
+    Works when the plan file itself is gone. Returns a list of :class:`Backup`.
+    """
+    if isinstance(path_or_name, str):
+        path = store.resolve_plan(path_or_name, Path(data))
+    else:
+        path = Path(path_or_name)
+    out = []
+    for key, file in reversed(_entries(folder_for(path, data))):
+        try:
+            size = file.stat().st_size
+        except OSError:
+            continue
+        out.append(Backup(path=file, time=_time_of(key), size=size))
+    return out
+
+
+def restore(
+    backup_path: str | os.PathLike[str],
+    plan_path: str | os.PathLike[str],
+    data: str | os.PathLike[str],
+) -> Restored:
+    """Put the backup's content back in the plan file, after backing up the current file.
+
+    The write is atomic (:func:`socialtui.store.write_atomic`): a symlinked plan
+    stays a link, an existing file keeps its mode, a new one is 0600. The
+    backup's bytes are written as they are, even if they do not load as a plan
+    (the caller can say so; :func:`socialtui.store.loads_bytes` tells). Raises
+    OSError when the backup cannot be read or the plan cannot be written.
+    """
+    content = Path(backup_path).read_bytes()  # before the undo snapshot can prune it
+    undo = snapshot(plan_path, data)
+    target = Path(os.path.realpath(plan_path))
+    if not target.parent.exists():
+        store.ensure_dir(target.parent)
+    store.write_atomic(plan_path, content)
+    return Restored(plan=Path(plan_path), source=Path(backup_path), undo=undo)

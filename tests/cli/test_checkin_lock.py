@@ -1,0 +1,86 @@
+"""`socialtui checkin` with values respects a plan open in the app (its lock)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+HOLD = """
+import sys
+from socialtui import lock
+got = lock.acquire(sys.argv[1])
+print("locked" if isinstance(got, lock.Lock) else "held", flush=True)
+sys.stdin.read()
+"""
+
+
+def make_plan(plans: Path) -> Path:
+    plans.mkdir(parents=True)
+    path = plans / "studio.toml"
+    shutil.copyfile(FIXTURES / "overcommitted.toml", path)
+    return path
+
+
+def test_checkin_refuses_while_another_session_holds_the_plan(run, plans: Path):
+    plan = make_plan(plans)
+    before = plan.read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(plan)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        done = run("checkin", "studio", "--hours", "linkedin=2")
+        assert done.returncode == 75
+        assert done.stderr.count("\n") == 1
+        assert f"pid {proc.pid} since" in done.stderr
+        assert "nothing was recorded" in done.stderr
+        assert plan.read_bytes() == before
+        assert json.loads((plans / ".studio.toml.lock").read_text())["pid"] == proc.pid
+    finally:
+        proc.kill()
+        proc.wait()
+    # Once that session is gone, its stale lock does not stand in the way.
+    done = run("checkin", "studio", "--hours", "linkedin=2")
+    assert done.returncode == 0, done.stderr
+    assert tomllib.loads(plan.read_text())["checkins"][-1]["hours"] == {"linkedin": 2}
+    assert not (plans / ".studio.toml.lock").exists()  # released after the save
+
+
+def test_restore_refuses_while_another_session_holds_the_plan(run, plans: Path):
+    plan = make_plan(plans)
+    assert run("checkin", "studio", "--hours", "linkedin=2").returncode == 0  # makes a backup
+    before = plan.read_bytes()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(plan)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        done = run("restore", "studio", "1")
+        assert done.returncode == 75
+        assert "nothing was restored" in done.stderr and f"pid {proc.pid}" in done.stderr
+        assert plan.read_bytes() == before
+    finally:
+        proc.kill()
+        proc.wait()
+    done = run("restore", "studio", "1")  # that session is gone: the restore goes ahead
+    assert done.returncode == 0, done.stderr
+    assert "checkins" not in tomllib.loads(plan.read_text())
+
+
+def test_a_headless_checkin_backs_up_the_version_it_changes(run, plans: Path):
+    plan = make_plan(plans)
+    original = plan.read_bytes()
+    assert run("checkin", "studio", "--hours", "linkedin=2").returncode == 0
+    backups = list((plans.parent / "backups").rglob("*.toml"))
+    assert [b.read_bytes() for b in backups] == [original]
