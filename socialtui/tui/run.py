@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from socialtui import config, store
+from socialtui.safe import clean
 
 STARTER_FILE = "my-social-plan"
 
@@ -30,23 +31,63 @@ def choose_plan(data: Path, today: date) -> tuple[Path, str | None]:
     return path, f"Welcome! A starter plan was created at {path}. Edit it to make it yours."
 
 
-def run_app(data: Path, plan_ref: str | None, today: date, start: str | None = None) -> int:
-    """Open the planner (``start="checkin"``: straight into this week's check-in)."""
-    try:
-        if plan_ref is None:
-            path, notice = choose_plan(data, today)
-        else:
-            path, notice = store.resolve_plan(plan_ref, data), None
-        loaded = store.load(path)
-    except store.PlanError as error:
-        print(f"socialtui: {error}", file=sys.stderr)
-        print("socialtui: the file was not changed.", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"socialtui: {error.filename or plan_ref}: {error.strerror}", file=sys.stderr)
-        return 2
-    from socialtui.tui.app import SocialApp
+def run_app(
+    data: Path,
+    plan_ref: str | None,
+    today: date,
+    start: str | None = None,
+    session: store.Session | None = None,
+    private: bool = False,
+) -> int:
+    """Open the planner (``start="checkin"``: straight into this week's check-in).
 
-    app = SocialApp(loaded, data=data, today=today, notice=notice, start=start)
-    app.run()
+    Returns the exit status: 0, 2 when the plan cannot be read, 70 after an
+    unexpected error (a crash log and a copy of unsaved edits are written, and
+    one line on stderr says where; never a traceback). The plan's lock is
+    released however the app ends.
+    """
+    from socialtui import crash
+
+    app = None
+    try:
+        session = session or store.start_session(data)
+        try:
+            if plan_ref is None:
+                path, notice = choose_plan(data, today)
+            else:
+                path, notice = store.resolve_plan(plan_ref, data), None
+            loaded = session.load(path)
+        except store.PlanError as error:
+            print(f"socialtui: {clean(str(error))}", file=sys.stderr)
+            print("socialtui: the file was not changed.", file=sys.stderr)
+            return 2
+        except OSError as error:
+            where = clean(str(error.filename or plan_ref))
+            print(f"socialtui: {where}: {clean(str(error.strerror))}", file=sys.stderr)
+            return 2
+        from socialtui.tui.app import SocialApp
+
+        app = SocialApp(
+            loaded,
+            data=data,
+            today=today,
+            notice=notice,
+            start=start,
+            session=session,
+            private=private,
+        )
+        try:
+            app.run()
+        finally:
+            app.release_lock()
+    except Exception as error:  # before, around or after the app: never a traceback
+        if app is None:
+            crash.one_line(crash.report(error, context={"plan": plan_ref}))
+        else:
+            crash.one_line(crash.report(error, app.loaded, app.current_plan))
+        return crash.EXIT_CRASH
+    for line in (app.crash_line, app.exit_line):
+        if line:
+            crash.one_line(line)
+            break
     return app.return_code or 0

@@ -1,4 +1,4 @@
-"""Small dialogs: confirm, the channel catalog, a one-line prompt."""
+"""Small dialogs: confirm, the channel catalog, a one-line prompt, a save conflict."""
 
 from __future__ import annotations
 
@@ -173,3 +173,78 @@ class PromptScreen(ModalScreen[str | None]):
             self.app.bell()
             return
         self.dismiss(event.value.strip())
+
+
+class ConflictScreen(ModalScreen[str | None]):
+    """The plan changed on disk since it was read: reload, overwrite, or save as a copy.
+
+    Dismisses with ``"reload"``, ``"overwrite"``, ``"copy"`` or None (decide later).
+    """
+
+    DEFAULT_CSS = (
+        "ConflictScreen {"
+        + DIALOG_CSS
+        + """
+        & > Vertical { width: 78; border: thick $error; }
+        & Button { min-width: 10; margin-left: 1; }
+    }"""
+    )
+    BINDINGS = [
+        Binding("r", "choose('reload')", "Reload"),
+        Binding("o", "choose('overwrite')", "Overwrite"),
+        Binding("c", "choose('copy')", "Save as copy"),
+        Binding("escape", "choose(None)", "Later"),
+    ]
+
+    def __init__(self, path: str, stem: str, gone: bool = False) -> None:
+        super().__init__()
+        self.path = path
+        self.stem = stem
+        self.gone = gone
+
+    def body(self) -> Text:
+        what = "was deleted or moved" if self.gone else "was changed outside this session"
+        text = Text()
+        text.append(self.path, style="bold")
+        text.append(
+            f" {what} (another editor, a git pull, another machine) after socialtui "
+            "read it. Your edits are not saved yet and nothing was overwritten.\n\n"
+        )
+        text.append("r  Reload", style="bold")
+        text.append(
+            ": open the version on disk. Your edits are kept in a new file next to it, "
+            f"{self.stem}.unsaved-DATE-TIME.toml.\n"
+        )
+        text.append("o  Overwrite", style="bold")
+        text.append(
+            ": replace the version on disk with yours. Theirs is kept in the backups "
+            "(socialtui restore).\n"
+        )
+        text.append("c  Save as copy", style="bold")
+        text.append(
+            f": write your version to {self.stem}.copy-DATE-TIME.toml and go on editing "
+            "that copy. The file on disk is left as it is.\n"
+        )
+        text.append("esc  Later", style="bold")
+        text.append(": autosave pauses; ctrl+s or quitting asks again.")
+        return text
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "The plan changed on disk"
+            yield Static(self.body(), id="conflict-body")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Reload (r)", variant="primary", id="reload")
+                yield Button("Overwrite (o)", variant="error", id="overwrite")
+                yield Button("Save as copy (c)", id="copy")
+                yield Button("Later", id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#reload", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "later" else event.button.id)
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)

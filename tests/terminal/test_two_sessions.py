@@ -1,0 +1,145 @@
+"""Two real socialtui processes on one plan, and a real crash, in tmux."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from test_tmux import FIXTURES, Tmux, socialtui_command
+
+pytestmark = pytest.mark.terminal
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "SOCIALTUI_DATA_DIR": str(tmp_path / "data"),
+        "SOCIALTUI_CONFIG_DIR": str(tmp_path / "config"),
+        "SOCIALTUI_LOG_DIR": str(tmp_path / "logs"),
+        "SOCIALTUI_TODAY": "2026-11-22",
+        "TERM": "xterm-256color",
+        "HOME": str(tmp_path),
+        "PATH": os.environ.get("PATH", ""),
+        "ESCDELAY": "25",
+    }
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    plans = tmp_path / "data" / "plans"
+    plans.mkdir(parents=True)
+    path = plans / "studio.toml"
+    shutil.copyfile(FIXTURES / "overcommitted.toml", path)
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture
+def terminals(env: dict[str, str]):
+    made: list[Tmux] = []
+
+    def make(width: int = 120, height: int = 40) -> Tmux:
+        term = Tmux(width, height, env)  # each has its own tmux server (-L socket)
+        made.append(term)
+        return term
+
+    yield make
+    for term in made:
+        term.kill()
+
+
+def joined(term: Tmux) -> str:
+    """The screen with wrapped lines joined (a long line stays one line)."""
+    return term.tmux("capture-pane", "-p", "-J", "-t", term.name)
+
+
+def weekly_hours(plan: Path) -> float:
+    return tomllib.loads(plan.read_text())["budget"]["weekly_hours"]
+
+
+def test_second_session_is_read_only_then_takes_over(plan: Path, terminals):
+    lock = plan.parent / ".studio.toml.lock"
+    first, second = terminals(), terminals(80, 24)
+
+    first.start(f"{socialtui_command()} open {plan}")
+    first.wait_for(lambda s: "Studio Nord" in s and "[saved]" in s)
+    holder = json.loads(lock.read_text())
+
+    second.start(f"{socialtui_command()} open {plan}")
+    # The header says who (it fits 80 columns); a notice names the key.
+    screen = second.wait_for(lambda s: "read-only: open in" in s and "ctrl+t" in s)
+    assert f"pid {holder['pid']} since" in screen
+    assert json.loads(lock.read_text()) == holder  # still the first session's
+
+    first.keys("4", "1", "0", "C-s")  # editing in the first session saves
+    first.wait_for(lambda s: "6h 30m / 9h 00m" in s and "[saved]" in s)
+    assert weekly_hours(plan) == 10
+
+    second.keys("C-s")  # the second does not write
+    second.wait_for(lambda s: "read-only" in s)
+    assert weekly_hours(plan) == 10
+
+    first.keys("C-q")
+    first.wait_for(lambda s: "EXITED:0" in s)
+    assert not lock.exists()
+
+    second.keys("C-t")
+    second.wait_for(lambda s: "Take over (y)" in s)
+    second.keys("y")
+    second.wait_for(lambda s: "[saved]" in s and "read-only" not in s)
+    assert json.loads(lock.read_text())["pid"] != holder["pid"]
+    second.keys("4", "8", "C-s")  # reloaded first: 10 h is what it sees
+    second.wait_for(lambda s: "[saved]" in s and "Taken over" not in s, timeout=30)
+    assert weekly_hours(plan) == 8
+    second.keys("C-q")
+    second.wait_for(lambda s: "EXITED:0" in s)
+    assert not lock.exists()
+    after = plan.read_text()
+    assert "# what we can honestly spare" in after
+    assert 'name = "Studio Nord"' in after
+
+
+CRASHING = """
+import sys
+from socialtui.cli import main
+from socialtui.tui import app as tui_app
+from socialtui.tui.screens.main import PlannerScreen
+
+def broken(self):
+    raise ZeroDivisionError("help divided by zero")
+
+PlannerScreen.action_help = broken
+tui_app.AUTOSAVE_DELAY = 3600  # the edit stays unsaved however slow the machine is
+sys.exit(main(["open", sys.argv[1]]))
+"""
+
+
+def test_a_crash_prints_one_line_and_exits_70(plan: Path, tmp_path: Path, terminals):
+    before = plan.read_bytes()
+    term = terminals()
+    command = shlex.join([sys.executable, "-c", CRASHING, str(plan)])
+    term.start(command)
+    term.wait_for(lambda s: "Studio Nord" in s and "[saved]" in s)
+    term.keys("4", "1", "0")  # an edit not saved yet
+    term.wait_for(lambda s: "[unsaved]" in s)
+    term.keys("F1")  # help: the patched action raises
+    term.wait_for(lambda s: "EXITED:" in s)
+    screen = joined(term)
+    assert "EXITED:70" in screen
+    assert "Traceback" not in screen
+    assert "ZeroDivisionError" not in screen
+    [log] = list((tmp_path / "logs").iterdir())
+    [copy] = list(plan.parent.glob("studio.unsaved-*.toml"))
+    line = f"socialtui: unexpected error; your edits are in {copy}; details in {log}"
+    lines = [row for row in screen.splitlines() if row.strip()]
+    assert lines[-2:] == [line, "EXITED:70"]  # exactly one line, then the exit status
+    assert "ZeroDivisionError: help divided by zero" in log.read_text()
+    assert weekly_hours(copy) == 10
+    assert plan.read_bytes() == before
+    assert not (plan.parent / ".studio.toml.lock").exists()
