@@ -82,6 +82,19 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "Expand",
         "Ready to expand: activate the proposed next channel (asks first)",
     ),
+    Command(
+        "export",
+        "x",
+        "Export",
+        "Export the plan: Markdown, CSV or JSON, to the exports folder",
+        show=False,
+    ),
+    Command(
+        "mask",
+        "m",
+        "Mask",
+        "Privacy mode: mask names, notes and descriptions (m again: show)",
+    ),
     Command("save", "ctrl+s", "Save", "Save now (changes also save a second after you stop)"),
     Command("undo", "ctrl+z", "Undo", "Undo the last edit", show=False),
     Command("redo", "ctrl+y", "Redo", "Redo what was undone", show=False),
@@ -96,4 +109,5 @@ OTHER_KEYS: tuple[tuple[str, str], ...] = (
     ("escape", "Leave a field; close a dialog"),
     ("q", "Quit (saves first) when not typing in a field"),
     ("ctrl+q", "Quit from anywhere (saves first)"),
+    ("ctrl+t", "Take over a plan that is open read-only in another session"),
 )

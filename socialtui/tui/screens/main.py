@@ -34,11 +34,12 @@ from socialtui.plan.edits import (
 from socialtui.plan.findings import Finding, check
 from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
+from socialtui.report import mask_plan
 from socialtui.tui.commands import PLANNER_COMMANDS
 from socialtui.tui.screens.dialogs import CatalogScreen, ConfirmScreen
 from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm, PurposeForm
 from socialtui.tui.screens.help import HelpScreen
-from socialtui.tui.text import one_line
+from socialtui.tui.text import one_line, short_path
 from socialtui.tui.widgets.budget import BudgetPane
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
@@ -80,16 +81,20 @@ class PlannerScreen(Screen):
     BINDINGS = [command.binding() for command in PLANNER_COMMANDS]
 
     plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
+    shown: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
+    """What the panes display: the plan, or in privacy mode ``mask_plan(plan)``."""
     findings: reactive[list[Finding]] = reactive(list, init=False)
     current_pane: reactive[int] = reactive(1, init=False)
 
     def __init__(self, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
         self.set_reactive(PlannerScreen.plan, plan)
+        self.set_reactive(PlannerScreen.shown, self.displayed(plan))
         self.preview: Plan | None = None
         self.undo_stack: list[Plan] = []
         self.redo_stack: list[Plan] = []
         self._coalesce: str | None = None
+        self._offers: tuple[bool | None, ...] = ()
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -99,11 +104,11 @@ class PlannerScreen(Screen):
         yield PaneTabs(id="pane-tabs")
         with Container(id="panes"):
             with Horizontal(classes="pane-row"):
-                yield GoalsPane(today, id="goals").data_bind(PlannerScreen.plan)
-                yield AudiencePane(today, id="audience").data_bind(PlannerScreen.plan)
+                yield GoalsPane(today, id="goals").data_bind(plan=PlannerScreen.shown)
+                yield AudiencePane(today, id="audience").data_bind(plan=PlannerScreen.shown)
             with Horizontal(classes="pane-row"):
-                yield ChannelsPane(today, id="channels").data_bind(PlannerScreen.plan)
-                yield BudgetPane(id="budget").data_bind(PlannerScreen.plan)
+                yield ChannelsPane(today, id="channels").data_bind(plan=PlannerScreen.shown)
+                yield BudgetPane(id="budget").data_bind(plan=PlannerScreen.shown)
         yield FindingsPanel(id="findings")
         yield Static(id="too-small")
         yield Footer()
@@ -140,7 +145,71 @@ class PlannerScreen(Screen):
 
     # -- plan state -----------------------------------------------------------
     def watch_plan(self, plan: Plan) -> None:
+        self.shown = self.displayed(plan)
         self._recompute(self.preview or plan)
+
+    # -- privacy mode ---------------------------------------------------------
+    @property
+    def private(self) -> bool:
+        try:
+            return bool(getattr(self.app, "private", False))
+        except Exception:  # no app yet
+            return False
+
+    def displayed(self, plan: Plan) -> Plan:
+        """The plan as the screen shows it: masked in privacy mode."""
+        return mask_plan(plan) if self.private else plan
+
+    def refuse_private(self) -> bool:
+        """True (after saying why) when privacy mode forbids an editing action."""
+        if not self.private:
+            return False
+        self.app.notify("Privacy mode is on: press m to show the plan and edit it.", timeout=4)
+        return True
+
+    def action_mask(self) -> None:
+        private = not self.private
+        self.app.private = private  # type: ignore[attr-defined]
+        self.app.clear_notifications()  # an older toast may name things
+        self.shown = self.displayed(self.plan)
+        self._recompute(self.plan)
+        self.update_topbar()
+        self.app.notify(
+            "Privacy mode on: names, notes and descriptions are masked. m shows them."
+            if private
+            else "Privacy mode off: the plan is shown as it is.",
+            timeout=4,
+        )
+
+    def action_export(self) -> None:
+        from socialtui.tui.screens.export import EXPORTS_DIR, ExportScreen, write_export
+
+        app = self.app
+        private = self.private
+        where = f"Written to the data folder's {EXPORTS_DIR}/ folder"
+        where += ", masked (privacy mode)." if private else "."
+
+        def done(fmt: str | None) -> None:
+            if fmt is None:
+                return
+            try:
+                path = write_export(
+                    app.data,  # type: ignore[attr-defined]
+                    app.plan_path,  # type: ignore[attr-defined]
+                    self.plan,
+                    fmt,
+                    app.today,  # type: ignore[attr-defined]
+                    private=private,
+                )
+            except OSError as error:
+                app.notify(f"Could not export: {one_line(error)}", severity="error", timeout=10)
+                return
+            if private:
+                app.notify(f"Exported a masked {fmt} copy to {EXPORTS_DIR}/.", timeout=6)
+            else:
+                app.notify(f"Exported {fmt} to {one_line(path)}", timeout=8)
+
+        app.push_screen(ExportScreen(where), done)
 
     def set_preview(self, plan: Plan | None) -> None:
         """Show findings and gauge for a form's would-be plan (None: the real plan)."""
@@ -151,7 +220,8 @@ class PlannerScreen(Screen):
         app = self.app
         findings = check(plan, app.today)  # type: ignore[attr-defined]
         self.findings = findings
-        self.query_one(FindingsPanel).findings = findings
+        shown = check(mask_plan(plan), app.today) if self.private else findings  # type: ignore[attr-defined]
+        self.query_one(FindingsPanel).findings = shown
         gauge = self.query_one(BudgetGauge)
         gauge.summary = summarize(plan)
         if plan.review.last is not None:
@@ -159,13 +229,18 @@ class PlannerScreen(Screen):
             gauge.review_overdue = any(f.id == "review-overdue" for f in findings)
         else:
             gauge.next_review = None
-        self.refresh_bindings()
+        # The footer rebuilds itself on every refresh_bindings(): only ask when
+        # what it shows can have changed, not on every keystroke.
+        offers = (self.check_action("fit", ()), self.check_action("expand", ()))
+        if offers != self._offers:
+            self._offers = offers
+            self.refresh_bindings()
 
     def update_topbar(self) -> None:
         app = self.app
         text = Text()
         text.append("socialtui ", style="bold")
-        text.append(one_line(self.plan.name, 60), style="bold")
+        text.append(one_line(self.shown.name, 60), style="bold")
         state = app.save_state  # type: ignore[attr-defined]
         style = {
             "saved": "green",
@@ -175,11 +250,13 @@ class PlannerScreen(Screen):
         }
         text.append(f"  [{state}]", style=style.get(state.split(":")[0], ""))
         path = getattr(app, "plan_path", None)
-        if path is not None:
-            text.append(f"  {one_line(str(path))}", style="dim")
+        if self.private:
+            text.append("  PRIVATE: names hidden (m shows them)", style="bold reverse")
+        elif path is not None:
+            text.append(f"  {one_line(short_path(path))}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.query_one(TopBar).update(text)
+        self.query_one(TopBar).update(text, layout=False)  # always one line high
 
     def apply(self, plan: Plan, *, coalesce: str | None = None) -> None:
         """Make ``plan`` the current plan, as one undoable edit."""
@@ -241,7 +318,7 @@ class PlannerScreen(Screen):
             return bool(self.undo_stack) or None
         if action == "redo":
             return bool(self.redo_stack) or None
-        if action in ("focus_pane", "checkin", "history", "review"):
+        if action in ("focus_pane", "checkin", "history", "review", "mask", "export"):
             return not typing
         return True
 
@@ -257,6 +334,8 @@ class PlannerScreen(Screen):
             pane.focus_table()
 
     def action_add(self) -> None:
+        if self.refuse_private():
+            return
         if self.current_pane == 1:
             self.app.push_screen(GoalForm(self.plan), self._goal_done(None))
         elif self.current_pane == 2:
@@ -265,6 +344,8 @@ class PlannerScreen(Screen):
             self.app.push_screen(CatalogScreen(self.plan), self._catalog_done)
 
     def action_edit(self) -> None:
+        if self.refuse_private():
+            return
         item = self.current_item()
         if item is None:
             return
@@ -289,6 +370,9 @@ class PlannerScreen(Screen):
         self.action_edit()
 
     def action_purpose(self) -> None:
+        if self.refuse_private():
+            return
+
         def done(purpose) -> None:
             if purpose is not None:
                 from dataclasses import replace
@@ -346,6 +430,8 @@ class PlannerScreen(Screen):
         self.app.push_screen(form, self._channel_done(None))
 
     def action_delete(self) -> None:
+        if self.refuse_private():
+            return
         item = self.current_item()
         if item is None:
             return
@@ -371,6 +457,8 @@ class PlannerScreen(Screen):
         self.app.push_screen(ConfirmScreen(f"Delete {kind}", body, "Delete"), done)
 
     def action_move(self, offset: int) -> None:
+        if self.refuse_private():
+            return
         item = self.current_item()
         if item is None:
             return
@@ -381,12 +469,16 @@ class PlannerScreen(Screen):
             pane.select_id(item_id)
 
     def action_cycle_status(self) -> None:
+        if self.refuse_private():
+            return
         item = self.current_item()
         if item is None or item[0] != "channel":
             return
         self.apply(cycle_status(self.plan, item[1]))
 
     def action_fit(self) -> None:
+        if self.refuse_private():
+            return
         proposal = fit_to_budget(self.plan)
         if not proposal.edits:
             self.app.notify("The plan already fits.")
@@ -419,6 +511,8 @@ class PlannerScreen(Screen):
         )
 
     def action_expand(self) -> None:
+        if self.refuse_private():
+            return
         finding = self._expand_finding()
         if finding is None or finding.fix is None:
             self.app.notify("Not ready to expand: no ready-to-expand finding.")
@@ -439,6 +533,8 @@ class PlannerScreen(Screen):
     def action_checkin(self, week: str | None = None) -> None:
         from socialtui.tui.screens.checkin import CheckinScreen
 
+        if self.refuse_private():
+            return
         today = self.app.today  # type: ignore[attr-defined]
         self.app.push_screen(CheckinScreen(self.plan, today, week=week), self._checkin_done)
 
@@ -457,16 +553,20 @@ class PlannerScreen(Screen):
     def action_history(self) -> None:
         from socialtui.tui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.plan, self.app.today))  # type: ignore[attr-defined]
+        self.app.push_screen(HistoryScreen(self.shown, self.app.today))  # type: ignore[attr-defined]
 
     def action_review(self) -> None:
         from socialtui.tui.screens.review import ReviewScreen
 
         def done(plan: Plan | None) -> None:
+            # A review changes only plan.review; taking just that keeps a masked
+            # review (privacy mode) from writing masked text into the plan.
             if plan is not None:
-                self.apply(plan)
+                from dataclasses import replace
 
-        self.app.push_screen(ReviewScreen(self.plan, self.app.today), done)  # type: ignore[attr-defined]
+                self.apply(replace(self.plan, review=plan.review))
+
+        self.app.push_screen(ReviewScreen(self.shown, self.app.today), done)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -490,6 +590,8 @@ class PlannerScreen(Screen):
         self.app.save_now()  # type: ignore[attr-defined]
 
     def action_plans(self) -> None:
+        if self.refuse_private():
+            return
         self.app.action_plans()  # type: ignore[attr-defined]
 
     def action_help(self) -> None:

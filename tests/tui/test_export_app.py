@@ -1,0 +1,98 @@
+"""Export from the planner: x (or the palette), a format, a file in <data>/exports/."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from socialtui.tui.screens.main import PlannerScreen
+
+from .conftest import TODAY, copy_fixture
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+
+@pytest.fixture
+def yoga(data_dir: Path) -> Path:
+    return copy_fixture(data_dir, "export.toml")
+
+
+def make(path: Path, data: Path, *, private: bool = False):
+    from socialtui import store
+    from socialtui.tui.app import SocialApp
+
+    return SocialApp(store.load(path), data=data, today=TODAY, private=private)
+
+
+def messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+@pytest.mark.parametrize(
+    "keys, name",
+    [
+        (("enter",), "export.md"),  # Markdown is highlighted first
+        (("down", "enter"), "export.csv"),
+        (("j",), "export.json"),
+        (("c",), "export.csv"),
+    ],
+)
+async def test_export_writes_into_the_exports_folder(
+    yoga: Path, data_dir: Path, keys: tuple[str, ...], name: str
+):
+    app = make(yoga, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportScreen"
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)
+        target = data_dir / "exports" / name
+        assert target.read_bytes() == (GOLDEN / name).read_bytes()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+        assert any(str(target) in m for m in messages(app))
+
+
+async def test_escape_exports_nothing(yoga: Path, data_dir: Path):
+    app = make(yoga, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)
+        assert not (data_dir / "exports").exists()
+
+
+async def test_export_in_privacy_mode_is_masked_and_names_no_file(yoga: Path, data_dir: Path):
+    app = make(yoga, data_dir, private=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x", "m")  # m picks Markdown in the dialog
+        await pilot.pause()
+        target = data_dir / "exports" / "export.private.md"
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Private plan\n")
+        assert "Harbour" not in text and "Instagram" not in text
+        assert not (data_dir / "exports" / "export.md").exists()
+        assert any("masked markdown" in m for m in messages(app))
+        assert not any("export.private" in m for m in messages(app))
+
+
+async def test_export_failure_is_a_message(yoga: Path, data_dir: Path):
+    (data_dir / "exports").write_text("a file where the folder should be\n")
+    app = make(yoga, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)
+        assert any(m.startswith("Could not export:") for m in messages(app))
+
+
+async def test_palette_offers_export_and_privacy(yoga: Path, data_dir: Path):
+    app = make(yoga, data_dir)
+    async with app.run_test(size=(120, 40)):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Export the plan" in titles
+        assert "Privacy mode" in titles
