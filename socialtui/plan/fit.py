@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .budget import capacity_minutes, channel_minutes, format_minutes
 from .edits import Edit
@@ -169,8 +169,11 @@ def cost_if_active(plan: Plan, channel: Channel) -> tuple[float, bool]:
         return minutes, sum(channel_minutes(c) for c in plan.active_channels) <= capacity_minutes(
             plan.budget
         )
-    trial = plan.with_channel(replace(channel, status="active"))
-    committed = sum(channel_minutes(c) for c in trial.active_channels)
+    # The plan with this channel active, summed in the plan's order (as the
+    # budget does), without building that plan: this runs per candidate per keystroke.
+    committed = sum(
+        channel_minutes(c) for c in plan.channels if c.status == "active" or c.id == channel.id
+    )
     return channel_minutes(channel), committed <= capacity_minutes(plan.budget)
 
 

@@ -67,13 +67,30 @@ class GoalProgress:
 
 def metric_series(plan: Plan, goal_id: str) -> list[tuple[str, float]]:
     """(week, value) for every check-in that records the goal's metric, oldest first."""
-    points = [
-        (c.week, c.metrics[goal_id])
-        for c in plan.checkins
-        if goal_id in c.metrics and parse_week(c.week)
-    ]
-    points.sort(key=lambda p: week_key(p[0]))
-    return points
+    return list(_metric_index(plan.checkins).get(goal_id, ()))
+
+
+# The check-ins tuple last indexed, and its index. A plan's check-ins change only
+# when one is recorded, but every goal's progress is asked for on every keystroke:
+# index them once per tuple (identity, so this costs nothing to look up).
+_INDEX_CACHE: tuple[tuple, dict[str, list[tuple[str, float]]]] | None = None
+
+
+def _metric_index(checkins: tuple) -> dict[str, list[tuple[str, float]]]:
+    global _INDEX_CACHE
+    cached = _INDEX_CACHE
+    if cached is not None and cached[0] is checkins:
+        return cached[1]
+    index: dict[str, list[tuple[str, float]]] = {}
+    for checkin in checkins:
+        if not parse_week(checkin.week):
+            continue
+        for goal_id, value in checkin.metrics.items():
+            index.setdefault(goal_id, []).append((checkin.week, value))
+    for points in index.values():
+        points.sort(key=lambda p: week_key(p[0]))
+    _INDEX_CACHE = (checkins, index)
+    return index
 
 
 _START_CACHE: list = [None, None]  # [the checkins tuple, its tracking start]

@@ -23,7 +23,7 @@ def finding_ids(app) -> list[str]:
 
 def findings_text(app) -> str:
     panel = app.screen.query_one(FindingsPanel)
-    return str(panel.query_one("#findings-text").render())
+    return str(panel.text)
 
 
 def planner(app) -> PlannerScreen:

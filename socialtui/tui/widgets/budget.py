@@ -84,6 +84,10 @@ class BudgetPane(VerticalScroll):
         # Synchronous, so "4" then "10" typed at once lands in the field.
         self.screen.set_focus(self.query_one("#budget-weekly_hours", Input))
 
+    def on_resize(self) -> None:
+        if self.plan is not None:
+            self._draw(self.plan)  # the bars follow the pane's width
+
     def watch_plan(self, plan: Plan | None) -> None:
         if plan is None:
             return
@@ -116,9 +120,11 @@ class BudgetPane(VerticalScroll):
 
     def _show_hint(self, field: str, error: str | None) -> None:
         hint = self.query_one(f"#hint-{field}", Static)
+        text = error or next(h for f, _, h in FIELDS if f == field)
+        if hint.has_class("-error") == (error is not None) and str(hint.content) == text:
+            return  # unchanged: no repaint, no layout
         hint.set_class(error is not None, "-error")
-        default = next(h for f, _, h in FIELDS if f == field)
-        hint.update(Text(error) if error else Text(default))
+        hint.update(Text(text))
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -140,7 +146,9 @@ class BudgetPane(VerticalScroll):
     def _draw(self, plan: Plan) -> None:
         capacity = capacity_minutes(plan.budget)
         active = plan.active_channels
-        width = max(6, min(24, self.size.width - 32)) if self.size.width else 20
+        # name (14) + space + bar + " 10h 30m 100%" (13) must fit on one line.
+        inner = self.scrollable_content_region.width
+        width = max(4, min(24, inner - 29)) if inner else 20
         bars = Text()
         bars.append(f"Capacity {format_minutes(capacity)}/week after the reserve\n", style="bold")
         if not active:

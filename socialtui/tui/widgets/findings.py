@@ -1,11 +1,23 @@
-"""The findings panel: every finding from ``check()``, errors first."""
+"""The findings panel: every finding from ``check()``, errors first.
+
+A plan of any size can have a hundred findings, and they are recomputed on every
+keystroke. The panel is a line-API widget: each finding is wrapped once per
+width (cached), and only the lines in view are drawn. Updating it never asks
+the screen for a new layout, so a keystroke costs the findings that changed,
+not all of them.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from socialtui.plan.findings import Finding
 from socialtui.tui.text import one_line
@@ -15,26 +27,41 @@ MARKS = {
     "warning": ("▲ warning", "yellow"),
     "info": ("· info   ", "cyan"),
 }
+ALL_CLEAR = "✓ No findings: the plan is coherent and fits the week."
+# Findings whose fix has its own key in the planner.
+FIX_KEYS = {"over-budget": "f", "ready-to-expand": "e"}
 
 
-def render_findings(findings: list[Finding]) -> Text:
-    if not findings:
-        return Text("✓ No findings: the plan is coherent and fits the week.", style="green")
+def finding_text(finding: Finding) -> Text:
+    """One finding as it is shown: severity, id, message, and the fix on its own line."""
+    mark, style = MARKS[finding.severity]
     text = Text()
-    for index, finding in enumerate(findings):
-        if index:
-            text.append("\n")
-        mark, style = MARKS[finding.severity]
-        text.append(mark, style=style)
-        text.append(f" {finding.id}", style="bold")
-        text.append(f"  {one_line(finding.message)}")
-        if finding.fix is not None:
-            key = " [f]" if finding.id == "over-budget" and finding.fix.applicable else ""
-            text.append(f"\n            → {one_line(finding.fix.label)}{key}", style="dim")
+    text.append(mark, style=style)
+    text.append(f" {finding.id}", style="bold")
+    text.append(f"  {one_line(finding.message)}")
+    if finding.fix is not None:
+        key = FIX_KEYS.get(finding.id) if finding.fix.applicable else None
+        hint = f" [{key}]" if key else ""
+        text.append(f"\n            → {one_line(finding.fix.label)}{hint}", style="dim")
     return text
 
 
-class FindingsPanel(VerticalScroll, can_focus=True):
+def render_findings(findings: list[Finding]) -> Text:
+    """All findings as one text (for tests, exports and anyone reading the panel)."""
+    if not findings:
+        return Text(ALL_CLEAR, style="green")
+    return Text("\n").join(finding_text(finding) for finding in findings)
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(finding: Finding | None, width: int, console: Console) -> tuple[Strip, ...]:
+    text = finding_text(finding) if finding is not None else Text(ALL_CLEAR, style="green")
+    options = console.options.update(width=width, no_wrap=False, overflow="fold")
+    lines = console.render_lines(text, options, pad=False, new_lines=False)
+    return tuple(Strip(Segment.simplify(line)) for line in lines)
+
+
+class FindingsPanel(ScrollView, can_focus=True):
     """Scrollable list of findings; its border title counts them by severity."""
 
     DEFAULT_CSS = """
@@ -45,8 +72,14 @@ class FindingsPanel(VerticalScroll, can_focus=True):
 
     findings: reactive[list[Finding]] = reactive(list, always_update=True)
 
-    def compose(self):
-        yield Static(id="findings-text")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._lines: list[Strip] = []
+
+    @property
+    def text(self) -> Text:
+        """Everything the panel holds, scrolled into view or not."""
+        return render_findings(self.findings)
 
     def watch_findings(self, findings: list[Finding]) -> None:
         counts = {
@@ -56,9 +89,29 @@ class FindingsPanel(VerticalScroll, can_focus=True):
             f"Findings: {counts['error']} error(s), {counts['warning']} warning(s), "
             f"{counts['info']} info"
         )
-        self.set_class(counts["error"] > 0, "-has-error")
-        if self.is_mounted:
-            self.query_one("#findings-text", Static).update(render_findings(findings))
+        if self.has_class("-has-error") != (counts["error"] > 0):  # restyle only on change
+            self.set_class(counts["error"] > 0, "-has-error")
+        self._wrap()
 
-    def on_mount(self) -> None:
-        self.query_one("#findings-text", Static).update(render_findings(self.findings))
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_attached:
+            return
+        console = self.app.console
+        lines: list[Strip] = []
+        for finding in self.findings or [None]:
+            lines += _wrapped(finding, width, console)
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[index].crop_extend(0, width, style).apply_style(style)

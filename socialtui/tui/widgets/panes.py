@@ -55,6 +55,7 @@ class Pane(Vertical):
         super().__init__(**kwargs)
         self.today = today
         self._deps: object = object()
+        self._shown: dict[str, tuple] = {}  # row key -> the cells last drawn
         self.border_title = f"{self.number} {self.title}"
 
     def compose(self) -> ComposeResult:
@@ -88,15 +89,36 @@ class Pane(Vertical):
         self.redraw(plan)
 
     def redraw(self, plan: Plan) -> None:
+        rows = self.rows(plan)
+        if [key for key, _ in rows] == list(self._shown):
+            self._update_cells(rows)  # same items in the same order: change cells only
+        else:
+            self._rebuild(rows)
+        self.update_top(plan)
+
+    def _update_cells(self, rows: list[tuple[str, tuple]]) -> None:
+        """Rewrite only the cells whose content changed (a keystroke changes few)."""
+        table = self.table
+        columns = list(table.columns)
+        for key, cells in rows:
+            before = self._shown[key]
+            for column, old, new in zip(columns, before, cells, strict=True):
+                if old != new:
+                    fixed = self.widths.get(str(table.columns[column].label)) is not None
+                    table.update_cell(key, column, new, update_width=not fixed)
+            self._shown[key] = cells
+
+    def _rebuild(self, rows: list[tuple[str, tuple]]) -> None:
         table = self.table
         keep = self.current_id()
         row = table.cursor_row
         table.clear()
-        rows = self.rows(plan)
         for key, cells in rows:
             table.add_row(*cells, key=key)
-        self.query_one(".pane-empty").display = not rows
-        self.update_top(plan)
+        self._shown = dict(rows)
+        empty = self.query_one(".pane-empty")
+        if empty.display != (not rows):
+            empty.display = not rows
         if rows:
             keys = [key for key, _ in rows]
             target = keys.index(keep) if keep in keys else min(row, len(rows) - 1)
@@ -279,16 +301,24 @@ class ChannelsPane(Pane):
     columns = ("Channel", "Status", "Cadence", "h/week", "Score", "Goals", "Aud.", "If active")
     empty_hint = "No channels yet: press a to add one from the catalog."
 
+    def __init__(self, today: date, **kwargs) -> None:
+        super().__init__(today, **kwargs)
+        self._static_key: tuple | None = None
+        self._static: list[tuple] = []
+
     def deps(self, plan: Plan) -> object:
         return (plan.channels, plan.goals, plan.audiences, plan.budget)
 
     def rows(self, plan: Plan) -> list[tuple[str, tuple]]:
-        best = best_candidate(plan)
+        # Everything but the last column depends on channels, goals and audiences
+        # only; a keystroke in the budget keeps those very tuples, so reuse them.
+        key = (plan.channels, plan.goals, plan.audiences)
+        old = self._static_key
+        if old is None or any(a is not b for a, b in zip(key, old, strict=True)):
+            self._static_key = key
+            self._static = self._static_cells(plan)
         rows = []
-        for channel in plan.channels:
-            minutes = channel_minutes(channel)
-            sc = score(plan, channel)
-            score_text = "∞" if sc == float("inf") else f"{sc:.2f}"
+        for channel, cells in zip(plan.channels, self._static, strict=True):
             if channel.status == "active":
                 fit = Text("")
             else:
@@ -297,23 +327,33 @@ class ChannelsPane(Pane):
                     f"+{format_minutes(cost)} {'fits' if fits else 'OVER'}",
                     style="green" if fits else "red",
                 )
+            rows.append((channel.id, (*cells, fit)))
+        return rows
+
+    def _static_cells(self, plan: Plan) -> list[tuple]:
+        best = best_candidate(plan)
+        cells = []
+        for channel in plan.channels:
+            minutes = channel_minutes(channel)
+            sc = score(plan, channel)
+            score_text = "∞" if sc == float("inf") else f"{sc:.2f}"
             name = lit(one_line(channel.name, 24))
             if best is not None and channel.id == best.id:
                 name.append(" ▸next", style="bold")
-            rows.append(
+            cadence = (
+                f"{format_number(channel.posts_per_week)}×"
+                f"{format_number(channel.minutes_per_post)}m"
+                f" +{format_number(channel.engage_minutes_per_week)}m"
+            )
+            cells.append(
                 (
-                    channel.id,
-                    (
-                        name,
-                        STATUS_MARK.get(channel.status, channel.status),
-                        f"{format_number(channel.posts_per_week)}×{format_number(channel.minutes_per_post)}m"
-                        f" +{format_number(channel.engage_minutes_per_week)}m",
-                        format_minutes(minutes),
-                        score_text,
-                        str(goals_served(plan, channel)),
-                        str(audiences_on(plan, channel)),
-                        fit,
-                    ),
+                    name,
+                    STATUS_MARK.get(channel.status, channel.status),
+                    cadence,
+                    format_minutes(minutes),
+                    score_text,
+                    str(goals_served(plan, channel)),
+                    str(audiences_on(plan, channel)),
                 )
             )
-        return rows
+        return cells

@@ -1,0 +1,27 @@
+"""Run every benchmark: ``python -m benchmarks``.
+
+Each figure is reported as a ratio against a baseline measured in the same run,
+interleaved with it, so a busy machine slows both alike. Absolute times are
+printed for context only.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from benchmarks import bench_core, bench_tui
+
+
+def main() -> None:
+    print(bench_core.report(bench_core.run()))
+    print()
+    print(bench_tui.report_keystroke(bench_tui.keystroke()))
+    print()
+    if shutil.which("tmux"):
+        print(bench_tui.report_first_paint(bench_tui.first_paint()))
+    else:
+        print("first paint: not measured, tmux is not installed")
+
+
+if __name__ == "__main__":
+    main()
