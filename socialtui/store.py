@@ -288,7 +288,14 @@ _DEEP = 100  # _deep_bracket's idea of too deep; the parser gave up somewhere be
 
 def _masked(text: str) -> str:
     """``text`` with strings and comments as inert characters; offsets and lines kept."""
-    return _SKIP_RE.sub(lambda m: re.sub(r"[^\n]", "_", m.group()), text)
+    return _SKIP_RE.sub(_blank, text)
+
+
+def _blank(match: re.Match[str]) -> str:
+    found = match.group()
+    if "\n" not in found:
+        return "_" * len(found)
+    return "\n".join("_" * len(part) for part in found.split("\n"))
 
 
 def _check_keys(text: str, path: Path) -> None:

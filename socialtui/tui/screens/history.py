@@ -21,12 +21,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from socialtui.plan.budget import channel_minutes, format_minutes, format_number
 from socialtui.plan.model import Channel, CheckIn, Goal, Plan, parse_week, week_key
 from socialtui.plan.progress import expected_fraction, goal_progress, tracking_start, week_end
 from socialtui.tui.text import lit, one_line
+from socialtui.tui.widgets.footer import CalmFooter
 
 BARS = "▁▂▃▄▅▆▇█"
 SPARK_WEEKS = 26
@@ -215,7 +216,7 @@ class HistoryScreen(Screen[None]):
                 "No check-ins yet: close this (escape) and press c to record this week.",
                 id="history-empty",
             )
-            yield Footer()
+            yield CalmFooter()
             return
         with VerticalScroll(id="trends") as trends:
             trends.border_title = "Goals: week by week, oldest → newest, against the pace line"
@@ -232,7 +233,7 @@ class HistoryScreen(Screen[None]):
         )
         table.border_title = "Weeks, newest first: actual hours vs plan, verdicts, values"
         yield table
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         if not self.query("#weeks"):

@@ -19,7 +19,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from socialtui.plan.budget import summarize
 from socialtui.plan.catalog import Preset
@@ -42,6 +42,7 @@ from socialtui.tui.screens.help import HelpScreen
 from socialtui.tui.text import one_line, short_path
 from socialtui.tui.widgets.budget import BudgetPane
 from socialtui.tui.widgets.findings import FindingsPanel
+from socialtui.tui.widgets.footer import CalmFooter
 from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.panes import AudiencePane, ChannelsPane, GoalsPane, Pane
 
@@ -111,7 +112,7 @@ class PlannerScreen(Screen):
                 yield BudgetPane(id="budget").data_bind(plan=PlannerScreen.shown)
         yield FindingsPanel(id="findings")
         yield Static(id="too-small")
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self._recompute(self.plan)
@@ -122,13 +123,17 @@ class PlannerScreen(Screen):
     def _resized(self, event: Resize) -> None:
         width, height = event.size.width, event.size.height
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.set_class(small, "-too-small")
-        self.set_class(not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT), "-narrow")
-        self.query_one("#too-small", Static).update(
-            f"The terminal is too small ({width}×{height}).\n"
-            f"socialtui needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
-        )
-        self._show_current()
+        narrow = not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT)
+        # A screen class change restyles every widget: only when the size class changes.
+        if self.has_class("-too-small") != small or self.has_class("-narrow") != narrow:
+            self.set_class(small, "-too-small")
+            self.set_class(narrow, "-narrow")
+            self._show_current()
+        if small:
+            self.query_one("#too-small", Static).update(
+                f"The terminal is too small ({width}×{height}).\n"
+                f"socialtui needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+            )
 
     def _show_current(self) -> None:
         narrow = self.has_class("-narrow")

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from socialtui import store
@@ -22,6 +22,7 @@ from socialtui.plan.model import slugify
 from socialtui.plan.rules import parse_name
 from socialtui.tui.screens.dialogs import PromptScreen
 from socialtui.tui.text import one_line
+from socialtui.tui.widgets.footer import CalmFooter
 
 
 class PlanPicker(ModalScreen[Path | None]):
@@ -55,7 +56,7 @@ class PlanPicker(ModalScreen[Path | None]):
                 "enter open · n new (starter) · r rename · c duplicate · escape close",
                 id="picker-help",
             )
-        yield Footer()
+        yield CalmFooter()
 
     def on_mount(self) -> None:
         self.refresh_list()
