@@ -48,7 +48,7 @@ def _env(tmp: Path) -> dict[str, str]:
     }
 
 
-def first_paint(runs: int = 7) -> dict[str, float]:
+def first_paint(runs: int = 15) -> dict[str, float]:
     """Medians in ms and the two ratios (typical vs minimal; history vs none)."""
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
