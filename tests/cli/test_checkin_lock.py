@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -19,6 +20,23 @@ sys.stdin.read()
 """
 
 
+@contextlib.contextmanager
+def held(plan: Path):
+    """Another process holding the plan's lock until the block ends; yields its pid."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(plan)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        yield proc.pid
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def make_plan(plans: Path) -> Path:
     plans.mkdir(parents=True)
     path = plans / "studio.toml"
@@ -29,24 +47,14 @@ def make_plan(plans: Path) -> Path:
 def test_checkin_refuses_while_another_session_holds_the_plan(run, plans: Path):
     plan = make_plan(plans)
     before = plan.read_bytes()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(plan)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    with held(plan) as pid:
         done = run("checkin", "studio", "--hours", "linkedin=2")
         assert done.returncode == 75
         assert done.stderr.count("\n") == 1
-        assert f"pid {proc.pid} since" in done.stderr
+        assert f"pid {pid} since" in done.stderr
         assert "nothing was recorded" in done.stderr
         assert plan.read_bytes() == before
-        assert json.loads((plans / ".studio.toml.lock").read_text())["pid"] == proc.pid
-    finally:
-        proc.kill()
-        proc.wait()
+        assert json.loads((plans / ".studio.toml.lock").read_text())["pid"] == pid
     # Once that session is gone, its stale lock does not stand in the way.
     done = run("checkin", "studio", "--hours", "linkedin=2")
     assert done.returncode == 0, done.stderr
@@ -58,21 +66,11 @@ def test_restore_refuses_while_another_session_holds_the_plan(run, plans: Path):
     plan = make_plan(plans)
     assert run("checkin", "studio", "--hours", "linkedin=2").returncode == 0  # makes a backup
     before = plan.read_bytes()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(plan)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    with held(plan) as pid:
         done = run("restore", "studio", "1")
         assert done.returncode == 75
-        assert "nothing was restored" in done.stderr and f"pid {proc.pid}" in done.stderr
+        assert "nothing was restored" in done.stderr and f"pid {pid}" in done.stderr
         assert plan.read_bytes() == before
-    finally:
-        proc.kill()
-        proc.wait()
     done = run("restore", "studio", "1")  # that session is gone: the restore goes ahead
     assert done.returncode == 0, done.stderr
     assert "checkins" not in tomllib.loads(plan.read_text())

@@ -87,16 +87,20 @@ async def test_no_color_the_word_and_the_numbers_carry_the_gauge(
         assert "6h 30m / 8h 06m" in text and "1h 36m spare" in text
 
 
+async def open_picker_on(app, pilot, path: Path) -> None:
+    """ctrl+o, then highlight ``path`` in the list."""
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    picker = app.screen
+    picker.query_one("OptionList").highlighted = picker.paths.index(path)
+
+
 async def test_picker_renames_a_plan_and_keeps_its_file(over_path: Path, data_dir: Path):
     bakery = copy_fixture(data_dir, "bakery.toml")
     before = bakery.read_text(encoding="utf-8")
     app = make_app(over_path, data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        picker = app.screen
-        index = picker.paths.index(bakery)
-        picker.query_one("OptionList").highlighted = index
+        await open_picker_on(app, pilot, bakery)
         await pilot.press("r")
         await pilot.pause()
         await pilot.press(*"Bakery 2028", "enter")  # the old name is selected: typing replaces it
@@ -112,10 +116,7 @@ async def test_picker_renames_a_plan_and_keeps_its_file(over_path: Path, data_di
 async def test_picker_renames_the_open_plan(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        picker = app.screen
-        picker.query_one("OptionList").highlighted = picker.paths.index(over_path)
+        await open_picker_on(app, pilot, over_path)
         await pilot.press("r", *"Studio Sud", "enter")
         await pilot.pause()
         await pilot.press("escape")
@@ -127,10 +128,7 @@ async def test_picker_renames_the_open_plan(over_path: Path, data_dir: Path):
 async def test_picker_duplicates_a_plan_comments_and_all(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        picker = app.screen
-        picker.query_one("OptionList").highlighted = picker.paths.index(over_path)
+        await open_picker_on(app, pilot, over_path)
         await pilot.press("c", *"Studio Nord B", "enter")
         await pilot.pause()
     copy = store.plans_dir(data_dir) / "studio-nord-b.toml"
