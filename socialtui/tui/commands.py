@@ -67,9 +67,17 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "shift+up",
         "Up",
         "Move the selected item up: order is priority",
+        show=False,
         key_display="⇧↑",
     ),
-    Command("move(1)", "shift+down", "Down", "Move the selected item down", key_display="⇧↓"),
+    Command(
+        "move(1)",
+        "shift+down",
+        "Down",
+        "Move the selected item down",
+        show=False,
+        key_display="⇧↓",
+    ),
     Command("cycle_status", "s", "Status", "Cycle a channel: candidate → active → later → dropped"),
     Command("purpose", "p", "Purpose", "Edit the purpose: who, why, what, what's in it for them"),
     Command("checkin", "c", "Check-in", "This week's check-in: hours, verdicts, metrics, a note"),
@@ -94,12 +102,13 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "m",
         "Mask",
         "Privacy mode: mask names, notes and descriptions (m again: show)",
+        show=False,
     ),
+    Command("help", "question_mark,f1", "Help", "Show every key", key_display="?"),
     Command("save", "ctrl+s", "Save", "Save now (changes also save a second after you stop)"),
     Command("undo", "ctrl+z", "Undo", "Undo the last edit", show=False),
     Command("redo", "ctrl+y", "Redo", "Redo what was undone", show=False),
     Command("plans", "ctrl+o", "Plans", "Open, create, rename or duplicate plans"),
-    Command("help", "question_mark,f1", "Help", "Show every key", key_display="?"),
 )
 
 OTHER_KEYS: tuple[tuple[str, str], ...] = (

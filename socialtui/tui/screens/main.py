@@ -310,11 +310,15 @@ class PlannerScreen(Screen):
         if action in ("add", "purpose"):
             if typing:
                 return False
-            return action != "purpose" or self.current_pane == 1 or None
+            return action != "purpose" or self.current_pane == 1
         if action in ("edit", "delete", "move"):
             return not typing and self.current_item() is not None
+        # False hides a key (and disables it) where it does not apply, None shows it
+        # dimmed: an 80-column footer has room only for the keys that apply.
         if action == "cycle_status":
-            return not typing and self.current_pane == 3 and self.current_item() is not None
+            if typing or self.current_pane != 3:
+                return False
+            return self.current_item() is not None or None
         if action == "fit":
             return not typing and any(f.id == "over-budget" for f in self.findings)
         if action == "expand":
