@@ -34,11 +34,7 @@ from socialtui.plan.edits import (
 from socialtui.plan.findings import Finding, check
 from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
-from socialtui.report import mask_plan
 from socialtui.tui.commands import PLANNER_COMMANDS
-from socialtui.tui.screens.dialogs import CatalogScreen, ConfirmScreen
-from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm, PurposeForm
-from socialtui.tui.screens.help import HelpScreen
 from socialtui.tui.text import one_line, short_path
 from socialtui.tui.widgets.budget import BudgetPane
 from socialtui.tui.widgets.findings import FindingsPanel
@@ -163,6 +159,8 @@ class PlannerScreen(Screen):
 
     def displayed(self, plan: Plan) -> Plan:
         """The plan as the screen shows it: masked in privacy mode."""
+        from socialtui.report import mask_plan
+
         return mask_plan(plan) if self.private else plan
 
     def refuse_private(self) -> bool:
@@ -222,6 +220,8 @@ class PlannerScreen(Screen):
         self._recompute(plan or self.plan)
 
     def _recompute(self, plan: Plan) -> None:
+        from socialtui.report import mask_plan
+
         app = self.app
         findings = check(plan, app.today)  # type: ignore[attr-defined]
         self.findings = findings
@@ -343,6 +343,9 @@ class PlannerScreen(Screen):
             pane.focus_table()
 
     def action_add(self) -> None:
+        from socialtui.tui.screens.dialogs import CatalogScreen
+        from socialtui.tui.screens.forms import AudienceForm, GoalForm
+
         if self.refuse_private():
             return
         if self.current_pane == 1:
@@ -353,6 +356,8 @@ class PlannerScreen(Screen):
             self.app.push_screen(CatalogScreen(self.plan), self._catalog_done)
 
     def action_edit(self) -> None:
+        from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm
+
         if self.refuse_private():
             return
         item = self.current_item()
@@ -379,6 +384,8 @@ class PlannerScreen(Screen):
         self.action_edit()
 
     def action_purpose(self) -> None:
+        from socialtui.tui.screens.forms import PurposeForm
+
         if self.refuse_private():
             return
 
@@ -424,6 +431,8 @@ class PlannerScreen(Screen):
         return done
 
     def _catalog_done(self, picked: Preset | str | None) -> None:
+        from socialtui.tui.screens.forms import ChannelForm
+
         if picked is None:
             return
         if isinstance(picked, Preset):
@@ -439,6 +448,8 @@ class PlannerScreen(Screen):
         self.app.push_screen(form, self._channel_done(None))
 
     def action_delete(self) -> None:
+        from socialtui.tui.screens.dialogs import ConfirmScreen
+
         if self.refuse_private():
             return
         item = self.current_item()
@@ -486,6 +497,8 @@ class PlannerScreen(Screen):
         self.apply(cycle_status(self.plan, item[1]))
 
     def action_fit(self) -> None:
+        from socialtui.tui.screens.dialogs import ConfirmScreen
+
         if self.refuse_private():
             return
         proposal = fit_to_budget(self.plan)
@@ -520,6 +533,8 @@ class PlannerScreen(Screen):
         )
 
     def action_expand(self) -> None:
+        from socialtui.tui.screens.dialogs import ConfirmScreen
+
         if self.refuse_private():
             return
         finding = self._expand_finding()
@@ -604,6 +619,8 @@ class PlannerScreen(Screen):
         self.app.action_plans()  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
+        from socialtui.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     # -- budget pane --------------------------------------------------------
