@@ -19,6 +19,7 @@ and the file is left byte for byte as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
 from socialtui.safe import clean
@@ -232,27 +233,36 @@ def _parse(args: argparse.Namespace, plan, day) -> tuple[str, dict, dict, dict, 
 EXIT_LOCKED = 75  # EX_TEMPFAIL: the plan is open in the app
 
 
-def _record(args: argparse.Namespace, data: Path, day) -> int:
-    """Record under the plan's lock, so the app and this never write it at once."""
+@contextlib.contextmanager
+def hold_plan(path: Path, command: str, refusal: str):
+    """Hold the plan's lock while a headless command writes it, so the app and it
+    never write at once; CliError (exit 75) while a live session has it open."""
     from socialtui import lock
     from socialtui.cli import CliError
 
-    path = plan_path(getattr(args, "plan", None), data, "checkin")
     try:
         got = lock.acquire(path)
     except lock.LockError:
-        got = None  # no lock can be made here (a read-only folder): the save will say why
+        got = None  # no lock can be made here (a read-only folder): the write will say why
     if isinstance(got, lock.Holder):
         raise CliError(
-            f"checkin: {clean(str(path))} is open in socialtui ({clean(got.describe())}); "
-            "nothing was recorded. Record it there, or quit that session and try again",
+            f"{command}: {clean(str(path))} is open in socialtui ({clean(got.describe())}); "
+            f"{refusal}",
             EXIT_LOCKED,
         )
     try:
-        return _record_locked(args, path, day, data)
+        yield
     finally:
         if got is not None:
             got.release()
+
+
+def _record(args: argparse.Namespace, data: Path, day) -> int:
+    """Record under the plan's lock, so the app and this never write it at once."""
+    path = plan_path(getattr(args, "plan", None), data, "checkin")
+    refusal = "nothing was recorded. Record it there, or quit that session and try again"
+    with hold_plan(path, "checkin", refusal):
+        return _record_locked(args, path, day, data)
 
 
 def _record_locked(args: argparse.Namespace, path: Path, day, data: Path) -> int:

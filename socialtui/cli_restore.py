@@ -9,6 +9,7 @@ Exit status: 0 done; 2 unknown plan (no file and no backups) or no backup N.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 from pathlib import Path
 
@@ -78,30 +79,10 @@ def _summary(item) -> str:
     return f"{_one_line(loaded.plan.name, 40)}  {_budget_text(loaded.plan)}"
 
 
-def _lock(path: Path, shown: str):
-    """The plan's lock for the restore, or CliError (exit 75) when it is open in the app."""
-    from socialtui import lock
-    from socialtui.cli import CliError
-    from socialtui.cli_checkin import EXIT_LOCKED, clean
-
-    if not path.exists():
-        return None
-    try:
-        got = lock.acquire(path)
-    except lock.LockError:
-        return None  # no lock can be made here: the restore itself will say why it fails
-    if isinstance(got, lock.Holder):
-        raise CliError(
-            f"restore: {shown} is open in socialtui ({clean(got.describe())}); nothing was "
-            "restored. Quit that session and try again",
-            EXIT_LOCKED,
-        )
-    return got
-
-
 def cmd_restore(args: argparse.Namespace) -> int:
     from socialtui import backup, store
     from socialtui.cli import EXIT_OK, CliError, _data_dir, _out, clean
+    from socialtui.cli_checkin import hold_plan
 
     data = _data_dir(args)
     path = _find(args.plan, data)
@@ -134,16 +115,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     chosen = items[args.number - 1]
     store.start_session(data, path)
-    got = _lock(path, shown)
-    try:
-        done = backup.restore(chosen.path, path, data)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        where = clean(str(exc.filename or path))
-        raise CliError(f"restore: cannot restore {shown}: {where}: {reason}") from None
-    finally:
-        if got is not None:
-            got.release()
+    refusal = "nothing was restored. Quit that session and try again"
+    held = hold_plan(path, "restore", refusal) if path.exists() else contextlib.nullcontext()
+    with held:
+        try:
+            done = backup.restore(chosen.path, path, data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            where = clean(str(exc.filename or path))
+            raise CliError(f"restore: cannot restore {shown}: {where}: {reason}") from None
     _out(f"Restored {shown} from backup {args.number} ({_when(chosen.time)}): {_summary(chosen)}")
     if done.undo is None:
         _out("There was no file to replace, so there is nothing to undo.")

@@ -238,9 +238,7 @@ def loads_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Loaded
             good = good[1:]
         line, column = _offset_to_position(good, len(good))
         raise PlanLoadError(path, line, column, "the file is not valid UTF-8") from None
-    loaded = loads(text, path)
-    loaded.sha256 = hashlib.sha256(data).hexdigest()
-    return loaded
+    return loads(text, path)  # its sha256 is of text.encode(), which is ``data`` again
 
 
 def loads(text: str, path: str | os.PathLike[str] = "<string>") -> LoadedPlan:

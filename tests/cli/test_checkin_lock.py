@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
+from tests.lockholder import held
+
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-HOLD = """
-import sys
-from socialtui import lock
-got = lock.acquire(sys.argv[1])
-print("locked" if isinstance(got, lock.Lock) else "held", flush=True)
-sys.stdin.read()
-"""
-
-
-@contextlib.contextmanager
-def held(plan: Path):
-    """Another process holding the plan's lock until the block ends; yields its pid."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(plan)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
-        yield proc.pid
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 def make_plan(plans: Path) -> Path:
@@ -47,7 +22,8 @@ def make_plan(plans: Path) -> Path:
 def test_checkin_refuses_while_another_session_holds_the_plan(run, plans: Path):
     plan = make_plan(plans)
     before = plan.read_bytes()
-    with held(plan) as pid:
+    with held(plan) as holder:
+        pid = holder.pid
         done = run("checkin", "studio", "--hours", "linkedin=2")
         assert done.returncode == 75
         assert done.stderr.count("\n") == 1
@@ -66,7 +42,8 @@ def test_restore_refuses_while_another_session_holds_the_plan(run, plans: Path):
     plan = make_plan(plans)
     assert run("checkin", "studio", "--hours", "linkedin=2").returncode == 0  # makes a backup
     before = plan.read_bytes()
-    with held(plan) as pid:
+    with held(plan) as holder:
+        pid = holder.pid
         done = run("restore", "studio", "1")
         assert done.returncode == 75
         assert "nothing was restored" in done.stderr and f"pid {pid}" in done.stderr

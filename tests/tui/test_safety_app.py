@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -15,34 +14,18 @@ from socialtui import lock
 from socialtui.tui import app as tui_app
 from socialtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from socialtui.tui.screens.main import PlannerScreen
+from tests.lockholder import held
 
 from .conftest import make_app
 
-HOLD = """
-import sys
-from socialtui import lock
-from socialtui.tui import app as tui_app
-got = lock.acquire(sys.argv[1])
-print("locked" if isinstance(got, lock.Lock) else "held", flush=True)
-sys.stdin.read()
-"""
 HAND_EDITED_NAME = 'name = "Studio Nord, edited by hand"'
 
 
 @pytest.fixture
 def holder(over_path: Path):
     """Another live process holding the plan's lock."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(over_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "locked"
-    yield proc
-    proc.kill()
-    proc.wait()
+    with held(over_path) as proc:
+        yield proc
 
 
 def topbar(app) -> str:

@@ -15,18 +15,12 @@ from pathlib import Path
 import pytest
 
 from socialtui import lock, store
-
-HOLD = """
-import sys
-from socialtui import lock, store
-got = lock.acquire(sys.argv[1])
-print("locked" if isinstance(got, lock.Lock) else "held", flush=True)
-sys.stdin.read()
-"""
+from tests.lockholder import held
 
 CRASH_HOLDING = """
 import os, sys
 from socialtui import lock, store
+from tests.lockholder import held
 got = lock.acquire(sys.argv[1])
 os._exit(0 if isinstance(got, lock.Lock) else 3)
 """
@@ -43,17 +37,8 @@ def plan(tmp_path: Path) -> Path:
 @pytest.fixture
 def holder_process(plan: Path):
     """A second, live process holding the lock of ``plan``."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(plan)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "locked"
-    yield proc
-    proc.kill()
-    proc.wait()
+    with held(plan) as proc:
+        yield proc
 
 
 def lock_json(plan: Path) -> dict:
@@ -165,22 +150,11 @@ def test_symlinked_plan_shares_the_lock(plan: Path, tmp_path: Path):
     elsewhere.mkdir()
     link = elsewhere / "mine.toml"
     link.symlink_to(plan)
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(link)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "locked"
+    with held(link) as proc:
         assert (plan.parent / ".p.toml.lock").exists()
         assert not (elsewhere / ".mine.toml.lock").exists()
         got = lock.acquire(plan)
         assert isinstance(got, lock.Holder) and got.pid == proc.pid
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 def test_take_over_replaces_a_live_holder_who_then_keeps_its_hands_off(

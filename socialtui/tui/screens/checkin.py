@@ -48,6 +48,18 @@ from socialtui.tui.validation import RuleValidator
 VERDICT_KEYS = {"w": "working", "u": "unsure", "n": "not-working"}
 
 
+def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -> Input:
+    """A compact field whose value ``parse`` checks as it is typed and when submitted."""
+    return Input(
+        value,
+        id=id,
+        classes=classes,
+        validators=[RuleValidator(parse)],
+        validate_on=["changed", "submitted"],
+        compact=True,
+    )
+
+
 # --- what the fields open with (pure) ---------------------------------------------
 
 
@@ -232,14 +244,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
             with VerticalScroll(id="checkin-fields"):
                 with Horizontal(classes="row"):
                     yield Label("Week", classes="label")
-                    yield Input(
-                        self.week,
-                        id="week",
-                        classes="ci-input",
-                        validators=[RuleValidator(self._parse_week)],
-                        validate_on=["changed", "submitted"],
-                        compact=True,
-                    )
+                    yield checked_input(self.week, "week", self._parse_week, "ci-input")
                     yield Static(id="week-info", classes="aside")
                 yield Static(classes="reason", id="reason-week")
                 if self.channels:
@@ -248,13 +253,8 @@ class CheckinScreen(ModalScreen[Plan | None]):
                     planned = format_minutes(channel_minutes(channel))
                     with Horizontal(classes="row"):
                         yield Label(one_line(channel.name, 21), classes="label")
-                        yield Input(
-                            fill.hours[channel.id],
-                            id=f"hours-{channel.id}",
-                            classes="ci-input field",
-                            validators=[RuleValidator(parse_hours)],
-                            validate_on=["changed", "submitted"],
-                            compact=True,
+                        yield checked_input(
+                            fill.hours[channel.id], f"hours-{channel.id}", parse_hours
                         )
                         yield VerdictPicker(id=f"verdict-{channel.id}", classes="field")
                         yield Static(f"plan {planned}", classes="aside")
@@ -264,13 +264,8 @@ class CheckinScreen(ModalScreen[Plan | None]):
                 for goal in self.goals:
                     with Horizontal(classes="row"):
                         yield Label(one_line(goal.title, 21), classes="label")
-                        yield Input(
-                            fill.metrics[goal.id],
-                            id=f"metric-{goal.id}",
-                            classes="ci-input field",
-                            validators=[RuleValidator(parse_metric)],
-                            validate_on=["changed", "submitted"],
-                            compact=True,
+                        yield checked_input(
+                            fill.metrics[goal.id], f"metric-{goal.id}", parse_metric
                         )
                         yield Static(id=f"aside-{goal.id}", classes="aside")
                     yield Static(classes="reason", id=f"reason-metric-{goal.id}")

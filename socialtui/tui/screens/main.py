@@ -120,9 +120,8 @@ class PlannerScreen(Screen):
         width, height = event.size.width, event.size.height
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         narrow = not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT)
-        # A screen class change restyles every widget: only when the size class changes.
         if self.has_class("-too-small") != small or self.has_class("-narrow") != narrow:
-            self.set_class(small, "-too-small")
+            self.set_class(small, "-too-small")  # restyles every widget: only on a change
             self.set_class(narrow, "-narrow")
             self._show_current()
         if small:

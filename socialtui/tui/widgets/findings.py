@@ -89,8 +89,7 @@ class FindingsPanel(ScrollView, can_focus=True):
             f"Findings: {counts['error']} error(s), {counts['warning']} warning(s), "
             f"{counts['info']} info"
         )
-        if self.has_class("-has-error") != (counts["error"] > 0):  # restyle only on change
-            self.set_class(counts["error"] > 0, "-has-error")
+        self.set_class(counts["error"] > 0, "-has-error")
         self._wrap()
 
     def on_resize(self) -> None:

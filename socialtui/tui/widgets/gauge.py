@@ -25,13 +25,8 @@ class BudgetGauge(Widget):
     review_overdue: reactive[bool] = reactive(False)
 
     def watch_summary(self, summary: BudgetSummary | None) -> None:
-        over = summary is not None and summary.over
-        near = summary is not None and summary.near
-        # A class change restyles the widget: only when the state really changes.
-        if self.has_class("-over") != over:
-            self.set_class(over, "-over")
-        if self.has_class("-near") != near:
-            self.set_class(near, "-near")
+        self.set_class(summary is not None and summary.over, "-over")
+        self.set_class(summary is not None and summary.near, "-near")
 
     @property
     def state_word(self) -> str:
