@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
+import functools
+import gc
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -57,6 +59,7 @@ class CliError(Exception):
 # --- parser ------------------------------------------------------------------------
 
 
+@functools.cache  # one parent per kind: each subcommand copies its actions
 def _common_options(*, top: bool) -> argparse.ArgumentParser:
     """``--data-dir`` and ``--version``, for the top parser and every subcommand.
 
@@ -81,7 +84,12 @@ PRIVATE_HELP = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``only="open"`` (say) leaves out the other
+    subcommands' parsers, which start-up need not build (see :func:`needed`)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Plan a social media strategy and keep it honest, week by week.",
@@ -89,16 +97,42 @@ def build_parser() -> argparse.ArgumentParser:
         "'socialtui COMMAND --help' says more about each command.",
         parents=[_common_options(top=True)],
     )
-    parser.set_defaults(handler=None)
+    parser.set_defaults(handler=None, command=None)
     parser.add_argument("--private", action="store_true", help=PRIVATE_HELP)
+    if only == "":
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for add in (_add_open, _add_new, _add_list, _add_check):
-        add(sub)
-    from socialtui import cli_checkin, cli_export, cli_restore
-
-    for module in (cli_checkin, cli_export, cli_restore):
-        module.add_parser(sub, _subcommand)
+    here = {"open": _add_open, "new": _add_new, "list": _add_list, "check": _add_check}
+    for name in COMMANDS if only is None else (only,):
+        if name in here:
+            here[name](sub)
+        else:  # checkin, export, restore: each module registers its own
+            importlib.import_module(f"socialtui.cli_{name}").add_parser(sub, _subcommand)
     return parser
+
+
+def needed(argv: Sequence[str]) -> str | None:
+    """The one subcommand that ``argv`` needs a parser for ("" for none: plain
+    ``socialtui``), or None when it may need them all (help, version, an unknown
+    word or option: argparse then says what is wrong with the full picture).
+
+    Eight subparsers cost about as much as drawing the first frame, and the
+    app's start is what people wait for.
+    """
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--data-dir":
+            i += 2
+        elif arg.startswith("--data-dir=") or arg == "--private":
+            i += 1
+        elif arg in COMMANDS:
+            rest = args[i + 1 :]
+            return None if any(a in ("-h", "--help", "--version") for a in rest) else arg
+        else:
+            return None
+    return ""
 
 
 def _subcommand(sub, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
@@ -185,13 +219,11 @@ def _add_check(sub) -> None:
 
 def _run_tui(args: argparse.Namespace) -> int:
     """Start the full-screen app (the only place textual is imported)."""
-    from socialtui import store
     from socialtui.tui.run import run_app
 
     data = _data_dir(args)
-    session = store.start_session(data)  # removes temp files left by killed saves
     private = bool(getattr(args, "private", False))
-    return run_app(data, getattr(args, "plan", None), today(), session=session, private=private)
+    return run_app(data, getattr(args, "plan", None), today(), private=private)
 
 
 # --- shared helpers ----------------------------------------------------------------
@@ -447,6 +479,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = max(status, EXIT_FINDINGS)
 
     if args.format == "json":
+        import json
+
         _out(json.dumps(_check_json(items), indent=2, ensure_ascii=True, default=_json_default))
     else:
         _check_text(items)
@@ -534,11 +568,15 @@ def _json_default(value: object) -> object:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run socialtui with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    # Until the app is on screen, collecting garbage is time lost (see run_app);
+    # the headless commands get collection back before they start.
+    gc.disable()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        parser = build_parser()
+        argv = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(only=needed(argv))
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help, --version, usage errors
@@ -546,6 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] | None = args.handler
         if handler is None:
             return _run_tui(args)
+        gc.enable()
         return handler(args)
     except CliError as exc:
         _err(f"{PROG}: {exc}")
@@ -558,6 +597,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback
         _err(f"{PROG}: internal error: {clean(type(exc).__name__ + ': ' + str(exc))}")
         return EXIT_INTERNAL
+    finally:
+        gc.enable()
 
 
 def _silence_stdout() -> None:

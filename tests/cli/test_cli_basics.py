@@ -133,3 +133,51 @@ def test_python_dash_m(tmp_path):
     )
     assert out.returncode == 0
     assert out.stdout.strip() == f"socialtui {__version__}"
+
+
+ARGVS = [
+    [],
+    ["--private"],
+    ["--data-dir", "/tmp/x"],
+    ["--data-dir=/tmp/x", "--private"],
+    ["open", "plan"],
+    ["--data-dir", "/tmp/x", "open", "plan", "--private"],
+    ["open", "plan", "--data-dir", "/tmp/y"],
+    ["open"],
+    ["open", "a", "b"],
+    ["open", "--bogus", "plan"],
+    ["new", "side", "--from", "blank"],
+    ["list"],
+    ["check", "a", "b", "--format", "json"],
+    ["checkin", "plan", "--week", "2026-W48", "--hours", "ig=2"],
+    ["export", "plan", "--format", "csv"],
+    ["restore", "plan", "2"],
+    ["bogus"],
+    ["--bogus"],
+    ["--data", "/tmp/x", "list"],
+]
+
+
+def _outcome(parser, argv, capsys):
+    try:
+        result = ("ok", sorted(vars(parser.parse_args(argv)).items(), key=str))
+    except SystemExit as exit:
+        result = ("exit", exit.code)
+    captured = capsys.readouterr()
+    return result, captured.out, captured.err
+
+
+@pytest.mark.parametrize("argv", ARGVS, ids=lambda argv: " ".join(argv) or "(none)")
+def test_the_start_up_parser_reads_argv_as_the_whole_one_does(argv, capsys):
+    """Start-up builds only the subcommand argv names; nothing may read differently."""
+    only = cli.needed(argv)
+    assert _outcome(cli.build_parser(only=only), argv, capsys) == _outcome(
+        cli.build_parser(), argv, capsys
+    )
+
+
+def test_start_up_builds_one_subcommand_or_none():
+    assert cli.needed([]) == "" and cli.needed(["--private"]) == ""
+    assert cli.needed(["--data-dir", "x", "open", "p"]) == "open"
+    assert cli.needed(["check", "--help"]) is None  # help lists everything
+    assert cli.needed(["--help"]) is None and cli.needed(["bogus"]) is None
