@@ -24,6 +24,7 @@ traceback is shown.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import threading
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -110,19 +112,27 @@ class SocialApp(App):
         return self.loaded.path
 
     # -- start ------------------------------------------------------------------
-    def on_mount(self) -> None:
-        from socialtui.tui.screens.main import PlannerScreen
-
+    def on_load(self) -> None:
+        # Before the first screen exists: the lock decides read-only, the theme
+        # decides the first frame's colours.
         self._lock_plan()
         theme = config.load_settings().get("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
         self._theme_loaded = self.theme
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def get_default_screen(self) -> Screen:
+        # The planner is the first screen: no blank screen is drawn and swapped.
+        from socialtui.tui.screens.main import PlannerScreen
+
         planner = PlannerScreen(self.current_plan)
-        self.push_screen(planner)
-        if self.start == "checkin":
-            self.call_after_refresh(planner.action_checkin)
+        # A pushed or switched-to screen gets a result callback; the default
+        # screen does not, and switch_screen (opening another plan) pops one.
+        planner._push_result_callback(self, None)
+        return planner
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.holder is not None:
             self._say_held()
         elif self.loaded.read_only:
@@ -134,6 +144,37 @@ class SocialApp(App):
         if self.notice:
             self.notify(self.notice, timeout=8)
         config.remember_plan(self.data, self.loaded.path)
+
+    def on_planner_screen_filled(self, event) -> None:
+        """The planner is complete: the start-up garbage collection deal (see
+        ``run_app``) ends, and a check-in opens if the app was started for one."""
+        if not gc.isenabled():
+            gc.freeze()  # what start-up built lives as long as the app: never scan it
+            gc.enable()
+        if self.start == "checkin":
+            self.start = None
+            event.planner.action_checkin()
+
+    @contextlib.asynccontextmanager
+    async def run_test(self, *args, **kwargs):
+        """Textual's ``run_test``, handing over the pilot once the planner's panes
+        are in place: what a person sees a moment after start."""
+        async with super().run_test(*args, **kwargs) as pilot:
+            planner = self.planner
+            if planner is not None:
+                await planner.filled.wait()
+                await pilot.pause()
+            yield pilot
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed before the planner's panes are filled (a fast typist, keys
+        # pasted over SSH) wait for them, in order, rather than miss their target.
+        if isinstance(event, events.InputEvent):
+            stack = self.screen_stack
+            filled = getattr(stack[-1], "filled", None) if stack else None
+            if filled is not None and not filled.is_set():
+                await filled.wait()
+        await super().on_event(event)
 
     def _theme_changed(self, theme) -> None:
         if theme.name != self._theme_loaded:

@@ -31,7 +31,7 @@ def plan_path(data_dir: Path) -> Path:
 
 
 def planner(app) -> PlannerScreen:
-    screen = app.screen_stack[1]
+    screen = app.screen_stack[0]  # the planner is the first screen
     assert isinstance(screen, PlannerScreen)
     return screen
 

@@ -4,11 +4,19 @@ The screen holds the plan in one reactive, bound into every pane. An edit builds
 a new plan and assigns it; the watcher recomputes findings with the pure
 ``check()`` and hands them to the findings panel and the gauge, then tells the
 app, which saves a second after the last change.
+
+Start-up is in two steps. The first frame holds what says most with fewest
+widgets: the plan's name, the gauge, the findings and the panes' outlines (one
+widget, :class:`~socialtui.tui.widgets.outline.PaneOutlines`). Right after it
+is drawn, :meth:`PlannerScreen.fill` mounts the panes (tables, the budget form)
+and the footer in their place; the app holds keys typed meanwhile.
 """
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -16,13 +24,13 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Container, Horizontal
 from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from socialtui.plan.budget import summarize
-from socialtui.plan.catalog import Preset
 from socialtui.plan.edits import (
     apply_edits,
     cycle_status,
@@ -36,11 +44,13 @@ from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
 from socialtui.tui.commands import PLANNER_COMMANDS
 from socialtui.tui.text import one_line, short_path
-from socialtui.tui.widgets.budget import BudgetPane
 from socialtui.tui.widgets.findings import FindingsPanel
-from socialtui.tui.widgets.footer import CalmFooter
 from socialtui.tui.widgets.gauge import BudgetGauge
-from socialtui.tui.widgets.panes import AudiencePane, ChannelsPane, GoalsPane, Pane
+from socialtui.tui.widgets.outline import PaneOutlines
+
+if TYPE_CHECKING:
+    from socialtui.plan.catalog import Preset
+    from socialtui.tui.widgets.panes import Pane
 
 PANE_IDS = {1: "goals", 2: "audience", 3: "channels", 4: "budget"}
 NARROW_WIDTH = 110
@@ -75,6 +85,13 @@ class PaneTabs(Static):
 
 
 class PlannerScreen(Screen):
+    class Filled(Message):
+        """The panes are in place (posted once, at the end of :meth:`fill`)."""
+
+        def __init__(self, planner: PlannerScreen) -> None:
+            super().__init__()
+            self.planner = planner
+
     BINDINGS = [command.binding() for command in PLANNER_COMMANDS]
 
     plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
@@ -85,6 +102,7 @@ class PlannerScreen(Screen):
 
     def __init__(self, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.add_class("-starting")  # until fill(): keeps the footer's line free
         self.set_reactive(PlannerScreen.plan, plan)
         self.set_reactive(PlannerScreen.shown, self.displayed(plan))
         self.preview: Plan | None = None
@@ -92,28 +110,59 @@ class PlannerScreen(Screen):
         self.redo_stack: list[Plan] = []
         self._coalesce: str | None = None
         self._offers: tuple[bool | None, ...] = ()
+        self.filled = asyncio.Event()
+        """Set once the panes are on the screen (see :meth:`fill`)."""
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        today = self.app.today  # type: ignore[attr-defined]
-        yield TopBar(id="topbar")
+        yield TopBar(self.topbar_text(), id="topbar")
         yield BudgetGauge(id="gauge")
         yield PaneTabs(id="pane-tabs")
-        with Container(id="panes"):
-            with Horizontal(classes="pane-row"):
-                yield GoalsPane(today, id="goals").data_bind(plan=PlannerScreen.shown)
-                yield AudiencePane(today, id="audience").data_bind(plan=PlannerScreen.shown)
-            with Horizontal(classes="pane-row"):
-                yield ChannelsPane(today, id="channels").data_bind(plan=PlannerScreen.shown)
-                yield BudgetPane(id="budget").data_bind(plan=PlannerScreen.shown)
+        yield PaneOutlines(id="outlines")
         yield FindingsPanel(id="findings")
         yield Static(id="too-small")
-        yield CalmFooter()
 
     def on_mount(self) -> None:
         self._recompute(self.plan)
-        self.update_topbar()
-        self.query_one("#goals", GoalsPane).focus_table()
+        self.call_after_refresh(self.fill)
+
+    async def fill(self) -> None:
+        """Put the panes and the footer in place of the outlines.
+
+        The first frame (plan name, gauge, findings, the panes' outlines) needs
+        six widgets and is drawn soon after start; the panes and the footer,
+        some sixty widgets with their tables and fields, follow at once. The
+        app holds keys typed meanwhile and delivers them after this.
+        """
+        from socialtui.tui.widgets.budget import BudgetPane
+        from socialtui.tui.widgets.footer import CalmFooter
+        from socialtui.tui.widgets.panes import AudiencePane, ChannelsPane, GoalsPane
+
+        today = self.app.today  # type: ignore[attr-defined]
+        shown = PlannerScreen.shown
+        panes = Container(
+            Horizontal(
+                GoalsPane(today, id="goals").data_bind(plan=shown),
+                AudiencePane(today, id="audience").data_bind(plan=shown),
+                classes="pane-row",
+            ),
+            Horizontal(
+                ChannelsPane(today, id="channels").data_bind(plan=shown),
+                BudgetPane(id="budget").data_bind(plan=shown),
+                classes="pane-row",
+            ),
+            id="panes",
+        )
+        outlines = self.query_one(PaneOutlines)
+        await self.mount(panes, after=outlines)
+        await outlines.remove()
+        await self.mount(CalmFooter())  # its keys depend on the focused table
+        self.remove_class("-starting")
+        self.filled.set()
+        self._show_current()
+        self.action_focus_pane(self.current_pane)
+        self.refresh_bindings()
+        self.post_message(self.Filled(self))
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:
@@ -132,12 +181,16 @@ class PlannerScreen(Screen):
 
     def _show_current(self) -> None:
         narrow = self.has_class("-narrow")
+        self.query_one(PaneTabs).current = self.current_pane
+        if not self.filled.is_set():
+            for outlines in self.query(PaneOutlines):
+                outlines.single = self.current_pane if narrow else None
+            return
         for number, pane_id in PANE_IDS.items():
             pane = self.query_one(f"#{pane_id}")
             pane.display = not narrow or number == self.current_pane
         for row in self.query(".pane-row"):
             row.display = not narrow or any(child.display for child in row.children)
-        self.query_one(PaneTabs).current = self.current_pane
 
     def watch_current_pane(self, number: int) -> None:
         self._show_current()
@@ -158,9 +211,11 @@ class PlannerScreen(Screen):
 
     def displayed(self, plan: Plan) -> Plan:
         """The plan as the screen shows it: masked in privacy mode."""
+        if not self.private:
+            return plan
         from socialtui.report import mask_plan
 
-        return mask_plan(plan) if self.private else plan
+        return mask_plan(plan)
 
     def refuse_private(self) -> bool:
         """True (after saying why) when privacy mode forbids an editing action."""
@@ -219,12 +274,10 @@ class PlannerScreen(Screen):
         self._recompute(plan or self.plan)
 
     def _recompute(self, plan: Plan) -> None:
-        from socialtui.report import mask_plan
-
         app = self.app
         findings = check(plan, app.today)  # type: ignore[attr-defined]
         self.findings = findings
-        shown = check(mask_plan(plan), app.today) if self.private else findings  # type: ignore[attr-defined]
+        shown = check(self.displayed(plan), app.today) if self.private else findings  # type: ignore[attr-defined]
         self.query_one(FindingsPanel).findings = shown
         gauge = self.query_one(BudgetGauge)
         gauge.summary = summarize(plan)
@@ -241,6 +294,10 @@ class PlannerScreen(Screen):
             self.refresh_bindings()
 
     def update_topbar(self) -> None:
+        self.query_one(TopBar).update(self.topbar_text(), layout=False)  # always one line high
+
+    def topbar_text(self) -> Text:
+        """The plan's name, the save state and where the file is (or privacy mode)."""
         app = self.app
         text = Text()
         text.append("socialtui ", style="bold")
@@ -260,7 +317,7 @@ class PlannerScreen(Screen):
             text.append(f"  {one_line(short_path(path))}", style="dim")
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.query_one(TopBar).update(text, layout=False)  # always one line high
+        return text
 
     def apply(self, plan: Plan, *, coalesce: str | None = None) -> None:
         """Make ``plan`` the current plan, as one undoable edit."""
@@ -293,8 +350,10 @@ class PlannerScreen(Screen):
             self.refresh_bindings()
 
     def item_pane(self) -> Pane | None:
-        pane = self.query_one(f"#{PANE_IDS[self.current_pane]}")
-        return pane if isinstance(pane, Pane) else None
+        """The focused pane when it lists items (goals, audiences, channels)."""
+        if self.current_pane == 4 or not self.filled.is_set():
+            return None
+        return self.query_one(f"#{PANE_IDS[self.current_pane]}")  # type: ignore[return-value]
 
     def current_item(self) -> tuple[str, str] | None:
         pane = self.item_pane()
@@ -336,10 +395,9 @@ class PlannerScreen(Screen):
             raise SkipAction()  # a priority binding: the digit belongs to the field
         self.current_pane = number
         if number == 4:
-            self.query_one(BudgetPane).focus_first()
+            self.query_one("#budget").focus_first()  # type: ignore[attr-defined]
         else:
-            pane = self.query_one(f"#{PANE_IDS[number]}", Pane)
-            pane.focus_table()
+            self.query_one(f"#{PANE_IDS[number]}").focus_table()  # type: ignore[attr-defined]
 
     def action_add(self) -> None:
         from socialtui.tui.screens.dialogs import CatalogScreen
@@ -377,8 +435,7 @@ class PlannerScreen(Screen):
                 self._channel_done(item_id),
             )
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_data_table_row_selected(self, event) -> None:
         event.stop()
         self.action_edit()
 
@@ -404,7 +461,7 @@ class PlannerScreen(Screen):
             if old_id is not None and old_id != goal.id:
                 plan = rename_goal(plan, old_id, goal.id)
             self.apply(plan.with_goal(goal, old_id=old_id))
-            self.query_one("#goals", Pane).select_id(goal.id)
+            self.query_one("#goals").select_id(goal.id)  # type: ignore[attr-defined]
 
         return done
 
@@ -413,7 +470,7 @@ class PlannerScreen(Screen):
             if audience is None:
                 return
             self.apply(self.plan.with_audience(audience, old_id=old_id))
-            self.query_one("#audience", Pane).select_id(audience.id)
+            self.query_one("#audience").select_id(audience.id)  # type: ignore[attr-defined]
 
         return done
 
@@ -425,11 +482,12 @@ class PlannerScreen(Screen):
             if old_id is not None and old_id != channel.id:
                 plan = rename_channel(plan, old_id, channel.id)
             self.apply(plan.with_channel(channel, old_id=old_id))
-            self.query_one("#channels", Pane).select_id(channel.id)
+            self.query_one("#channels").select_id(channel.id)  # type: ignore[attr-defined]
 
         return done
 
     def _catalog_done(self, picked: Preset | str | None) -> None:
+        from socialtui.plan.catalog import Preset
         from socialtui.tui.screens.forms import ChannelForm
 
         if picked is None:
@@ -597,7 +655,7 @@ class PlannerScreen(Screen):
         self.redo_stack.append(self.plan)
         self._coalesce = None
         self.plan = self.undo_stack.pop()
-        self.query_one(BudgetPane).sync_fields(self.plan, force=True)
+        self.query_one("#budget").sync_fields(self.plan, force=True)  # type: ignore[attr-defined]
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 
     def action_redo(self) -> None:
@@ -606,7 +664,7 @@ class PlannerScreen(Screen):
         self.undo_stack.append(self.plan)
         self._coalesce = None
         self.plan = self.redo_stack.pop()
-        self.query_one(BudgetPane).sync_fields(self.plan, force=True)
+        self.query_one("#budget").sync_fields(self.plan, force=True)  # type: ignore[attr-defined]
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 
     def action_save(self) -> None:
@@ -623,8 +681,7 @@ class PlannerScreen(Screen):
         self.app.push_screen(HelpScreen())
 
     # -- budget pane --------------------------------------------------------
-    @on(BudgetPane.Changed)
-    def _budget_changed(self, event: BudgetPane.Changed) -> None:
+    def on_budget_pane_changed(self, event) -> None:
         from dataclasses import replace
 
         if getattr(self.plan.budget, event.field) == event.value:
@@ -635,8 +692,8 @@ class PlannerScreen(Screen):
     def on_key(self, event) -> None:
         if event.key == "escape" and isinstance(self.focused, Input):
             event.stop()
-            pane = self.query_one(f"#{PANE_IDS[self.current_pane]}")
-            if isinstance(pane, Pane):
+            pane = self.item_pane()
+            if pane is not None:
                 pane.focus_table()
             else:
                 self.set_focus(None)

@@ -62,7 +62,8 @@ class Pane(Vertical):
         yield from self.compose_top()
         table = PaneTable(cursor_type="row", zebra_stripes=False, id=f"{self.kind}-table")
         for label in self.columns:
-            table.add_column(label, width=self.widths.get(label))
+            # Text, not str: a str label is parsed as markup (and emoji codes).
+            table.add_column(Text(label), width=self.widths.get(label))
         yield table
         yield Static(self.empty_hint, classes="pane-empty")
 
