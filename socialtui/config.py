@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tomllib
 from pathlib import Path
+
+import tomli
 
 
 def config_dir() -> Path:
@@ -30,7 +31,7 @@ def _quote(value: str) -> str:
 
 def _read(path: Path) -> dict[str, str]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomli.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return {}
     return {k: v for k, v in data.items() if isinstance(v, str)}
