@@ -2,7 +2,10 @@
 
 1. First paint in a real terminal (tmux, polling the pane until the plan's name
    shows) of ``socialtui open`` on a typical plan, against a minimal Textual app
-   (Header, Static, Footer). Target: at most 1.25x.
+   (Header, Static, Footer). Target: at most 1.25x. For context, the same start
+   until the panes are filled in (a column heading of the Channels table shows):
+   the first frame has the name, the gauge, the findings and the panes'
+   outlines; the panes follow it.
 2. First paint of a plan with three years of weekly check-ins across 10 active
    channels, against the same plan with none. Target: at most 1.1x.
 3. A keystroke in the weekly-hours field of the 50-channel plan: the app's own
@@ -48,8 +51,21 @@ def _env(tmp: Path) -> dict[str, str]:
     }
 
 
+def _compile_bytecode() -> None:
+    """Compile socialtui's modules, as ``pip install`` does.
+
+    From a source checkout (an editable install, ``PYTHONDONTWRITEBYTECODE``
+    set) Python would compile every module again at each start: a cost no
+    installed copy has, and which the baseline (Textual, installed) does not pay.
+    """
+    import compileall
+
+    compileall.compile_dir(ROOT / "socialtui", quiet=1)
+
+
 def first_paint(runs: int = 15) -> dict[str, float]:
-    """Medians in ms and the two ratios (typical vs minimal; history vs none)."""
+    """Medians in ms and the ratios (typical vs minimal; history vs none)."""
+    _compile_bytecode()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         plans = tmp / "data" / "plans"
@@ -73,6 +89,7 @@ def first_paint(runs: int = 15) -> dict[str, float]:
         candidates = {
             "minimal": (f"cd {ROOT} && {minimal}", "Minimal baseline app"),
             "typical": (f"{app} open {typical}", "Corner Bakery 2027"),
+            "complete": (f"{app} open {typical}", "Cadence"),
             "bare": (f"{app} open {bare}", marker),
             "history": (f"{app} open {history}", marker),
         }
@@ -81,6 +98,7 @@ def first_paint(runs: int = 15) -> dict[str, float]:
     return {
         **{f"{name}_ms": value for name, value in med.items()},
         "typical_ratio": med["typical"] / med["minimal"],
+        "complete_ratio": med["complete"] / med["minimal"],
         "history_ratio": med["history"] / med["bare"],
     }
 
@@ -197,6 +215,8 @@ def report_first_paint(result: dict[str, float]) -> str:
             f"  minimal Textual app (baseline) {result['minimal_ms']:7.0f} ms",
             f"  socialtui open, typical plan   {result['typical_ms']:7.0f} ms"
             f"  = {result['typical_ratio']:.2f}x baseline (target <= 1.25x)",
+            f"  ... until the panes are filled {result['complete_ms']:7.0f} ms"
+            f"  = {result['complete_ratio']:.2f}x baseline",
             f"  plan without check-ins         {result['bare_ms']:7.0f} ms",
             f"  same plan, 3 years of weekly   {result['history_ms']:7.0f} ms"
             f"  = {result['history_ratio']:.2f}x (target <= 1.1x)",
