@@ -168,3 +168,44 @@ async def test_opening_for_a_checkin_waits_for_the_panes(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
         assert app.planner is not None and app.planner.filled.is_set()
+
+
+@pytest.mark.parametrize(
+    "fixture, size, shown, absent",
+    [
+        (
+            "overcommitted.toml",
+            (120, 40),
+            ["Studio Nord", "OVER by 2h 54m", "over-budget", "╭─ 4 Budget ─"],
+            [],
+        ),
+        (
+            "bakery.toml",
+            (80, 24),
+            ["Corner Bakery 2027", "1 Goals   2 Audience", "goal-without-channel"],
+            ["╭─ 2 Audience ─"],  # one pane at a time from the very first frame
+        ),
+    ],
+)
+async def test_the_very_first_frame(data_dir, monkeypatch, fixture, size, shown, absent):
+    """What the first frame drawn holds, read the moment the app draws it."""
+    from socialtui.tui.app import SocialApp
+
+    frames: list[str] = []
+    display = App._display
+
+    def first(self, screen, renderable) -> None:
+        if renderable is not None and not self._batch_count and not frames:
+            frames.append(screen_text(self))
+        display(self, screen, renderable)
+
+    monkeypatch.setattr(SocialApp, "_display", first)
+    app = make_app(copy_fixture(data_dir, fixture), data_dir)
+    async with app.run_test(size=size):
+        pass
+    assert frames, "nothing was drawn"
+    assert "Cadence" not in frames[0]  # the tables come after it
+    for text in shown:
+        assert text in frames[0]
+    for text in absent:
+        assert text not in frames[0]

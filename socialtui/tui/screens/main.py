@@ -123,6 +123,7 @@ class PlannerScreen(Screen):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
+        self._fit_to(*self.app.size)  # before the first frame, not on the Resize after it
         self._recompute(self.plan)
         self.call_after_refresh(self.fill)
 
@@ -166,7 +167,10 @@ class PlannerScreen(Screen):
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:
-        width, height = event.size.width, event.size.height
+        self._fit_to(event.size.width, event.size.height)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """The layout for this terminal size: four panes, one, or 'too small'."""
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         narrow = not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT)
         if self.has_class("-too-small") != small or self.has_class("-narrow") != narrow:

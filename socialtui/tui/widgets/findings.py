@@ -75,6 +75,7 @@ class FindingsPanel(ScrollView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._lines: list[Strip] = []
+        self._width = 0  # the width self._lines were wrapped to
 
     @property
     def text(self) -> Text:
@@ -95,7 +96,7 @@ class FindingsPanel(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._wrap()
 
-    def _wrap(self) -> None:
+    def _wrap(self, *, refresh: bool = True) -> None:
         width = self.scrollable_content_region.width
         if width <= 0 or not self.is_attached:
             return
@@ -103,13 +104,18 @@ class FindingsPanel(ScrollView, can_focus=True):
         lines: list[Strip] = []
         for finding in self.findings or [None]:
             lines += _wrapped(finding, width, console)
-        self._lines = lines
+        self._lines, self._width = lines, width
         self.virtual_size = Size(width, len(lines))
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
+        if width != self._width:
+            # Laid out since the findings last changed, and drawn before the
+            # Resize event arrives (the planner's first frame): wrap now.
+            self._wrap(refresh=False)
         style = self.rich_style
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, style)
