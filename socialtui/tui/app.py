@@ -1,19 +1,17 @@
 """The socialtui app: opens a plan, owns autosave, installs the screens.
 
 Saving happens in a worker thread a second after the last change, so the screen
-never waits on the disk. One lock keeps two saves from touching the plan's
-document at once; a save that finds newer edits queued runs again. Saves go
-through the session (:class:`socialtui.store.Session`), which backs the file up
-before the first save.
+never waits on the disk; a save that finds newer edits queued runs again. What
+makes a save safe is the session's (:class:`socialtui.session.HeldPlan`): the
+plan's lock, the changed-on-disk check, the backup before the first save, the
+faithful write. This module decides only what the user sees when one of those
+says no.
 
-Two sessions, one plan: the plan is locked (:mod:`socialtui.lock`) while open.
-A plan another live session holds opens read-only and ``ctrl+t`` takes it over.
-Before every save the file on disk is compared with what was read or last
-saved (its content hash decides: identity alone, inode, size and mtime, gives
-false alarms on ``touch`` and misses same-size edits within one mtime tick); a
-change made elsewhere is never overwritten silently: :class:`ConflictScreen`
-asks, and autosave pauses until it has an answer. A session whose lock was
-taken over stops saving and keeps its edits in a copy.
+Two sessions, one plan: the plan is locked while open. A plan another live
+session holds opens read-only and ``ctrl+t`` takes it over. A change made
+elsewhere is never overwritten silently: :class:`ConflictScreen` asks, and
+autosave pauses until it has an answer. A session whose lock was taken over
+stops saving and keeps its edits in a copy.
 
 An unexpected exception anywhere in the app writes a crash log and a copy of
 the unsaved edits (:mod:`socialtui.crash`), ends the app with status 70 and
@@ -26,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -37,28 +34,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from socialtui import config, crash, lock, store
+from socialtui import store
 from socialtui.plan.model import Plan
 from socialtui.safe import clean
+from socialtui.session import ChangedOnDisk, HeldPlan, LockLost, Session
+from socialtui.store import config, crash, lock
 from socialtui.tui.commands import PLANNER_COMMANDS
 
 AUTOSAVE_DELAY = 1.0
-
-
-class ChangedOnDisk(Exception):
-    """The plan file is not what this session read or last saved (or it is gone)."""
-
-    def __init__(self, gone: bool) -> None:
-        super().__init__("the plan changed on disk")
-        self.gone = gone
-
-
-class LockLost(Exception):
-    """Another session took the plan over."""
-
-    def __init__(self, holder: lock.Holder | None) -> None:
-        super().__init__("another session took the plan over")
-        self.holder = holder
 
 
 class SocialApp(App):
@@ -78,21 +61,20 @@ class SocialApp(App):
         today: date | None = None,
         notice: str | None = None,
         start: str | None = None,
-        session: store.Session | None = None,
+        session: Session | None = None,
         locking: bool = True,
         private: bool = False,
     ) -> None:
         super().__init__()
-        self.loaded = loaded
         self.data = data
         self.today = today or date.today()
         self.notice = notice
         self.start = start
-        self.session = session or store.Session(data)
+        self.session = session or Session(data)
+        self.file: HeldPlan = self.session.attach(loaded)
+        """The plan on disk as this session knows it, and its lock."""
         self.locking = locking
-        self.private = private  # privacy mode: the planner shows report.mask_plan(plan)
-        self.lock: lock.Lock | None = None
-        self.holder: lock.Holder | None = None  # the live session holding the plan, if not us
+        self.private = private  # privacy mode: the planner shows mask_plan(plan)
         self.conflict = False  # the file changed on disk; autosave waits for a decision
         self._conflict_open = False
         self._quit_after_conflict = False
@@ -101,11 +83,19 @@ class SocialApp(App):
         self.current_plan: Plan = loaded.plan
         self.read_only = loaded.read_only
         self.save_state = "read-only" if self.read_only else "saved"
-        self._save_lock = threading.Lock()
         self._saving = False
         self._save_again = False
         self._timer = None
         self._theme_loaded: str | None = None
+
+    @property
+    def loaded(self) -> store.LoadedPlan:
+        return self.file.loaded
+
+    @property
+    def holder(self) -> lock.Holder | None:
+        """The live session holding the plan, if not this one."""
+        return self.file.holder
 
     @property
     def plan_path(self) -> Path:
@@ -123,7 +113,7 @@ class SocialApp(App):
 
     def get_default_screen(self) -> Screen:
         # The planner is the first screen: no blank screen is drawn and swapped.
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         planner = PlannerScreen(self.current_plan)
         # A pushed or switched-to screen gets a result callback; the default
@@ -155,17 +145,6 @@ class SocialApp(App):
             self.start = None
             event.planner.action_checkin()
 
-    @contextlib.asynccontextmanager
-    async def run_test(self, *args, **kwargs):
-        """Textual's ``run_test``, handing over the pilot once the planner's panes
-        are in place: what a person sees a moment after start."""
-        async with super().run_test(*args, **kwargs) as pilot:
-            planner = self.planner
-            if planner is not None:
-                await planner.filled.wait()
-                await pilot.pause()
-            yield pilot
-
     async def on_event(self, event: events.Event) -> None:
         # Keys typed before the planner's panes are filled (a fast typist, keys
         # pasted over SSH) wait for them, in order, rather than miss their target.
@@ -186,7 +165,7 @@ class SocialApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         if isinstance(screen, PlannerScreen):
             for command in PLANNER_COMMANDS:
@@ -200,7 +179,7 @@ class SocialApp(App):
     # -- saving -------------------------------------------------------------------
     @property
     def planner(self):
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PlannerScreen):
@@ -268,29 +247,9 @@ class SocialApp(App):
             exit_on_error=False,
         )
 
-    def _save_blocking(self, plan: Plan) -> store.LoadedPlan:
-        """Save ``plan`` if the plan is still ours and unchanged on disk (any thread).
-
-        Raises LockLost, ChangedOnDisk, or what :meth:`store.Session.save` raises.
-        """
-        with self._save_lock:
-            if plan == self.loaded.plan:
-                return self.loaded
-            if self.lock is not None and not self.lock.still_held():
-                holder = lock.read_holder(self.lock.path)
-                again = lock.acquire(self.loaded.path) if holder is None else holder
-                if not isinstance(again, lock.Lock):  # taken over, not just removed
-                    raise LockLost(again)
-                self.lock = again
-            if store.changed_on_disk(self.loaded):
-                raise ChangedOnDisk(gone=not os.path.exists(self.loaded.path))
-            loaded = self.session.save(self.loaded, plan)
-            self.loaded = loaded
-            return loaded
-
     def _save_in_thread(self, plan: Plan, announce: bool) -> None:
         try:
-            self._save_blocking(plan)
+            self.file.save(plan)
         except ChangedOnDisk as error:
             self.call_from_thread(self._changed_on_disk, error.gone)
         except LockLost as error:
@@ -321,7 +280,7 @@ class SocialApp(App):
         if self.read_only or self.current_plan == self.loaded.plan:
             return True
         try:
-            self._save_blocking(self.current_plan)
+            self.file.save(self.current_plan)
         except ChangedOnDisk as error:
             self._changed_on_disk(error.gone)
             return False
@@ -336,7 +295,7 @@ class SocialApp(App):
     def _write_copy(self, plan: Plan, label: str = "unsaved") -> Path | None:
         """``plan`` as a new file next to the plan (comments kept); None, said, on failure."""
         try:
-            return crash.write_copy(self.loaded, plan, label)
+            return self.file.write_copy(plan, label)
         except (store.PlanError, OSError) as error:
             self.notify(
                 f"Could not write your edits to a copy: {clean(str(error))}",
@@ -412,41 +371,31 @@ class SocialApp(App):
             self.exit()
 
     def _show(self, loaded: store.LoadedPlan) -> None:
-        """Make ``loaded`` the plan on screen, with a fresh undo history."""
-        self.loaded = loaded
+        """Make ``loaded`` (what the file holds now) the plan on screen, with a fresh
+        undo history."""
+        self.file.loaded = loaded
         self.current_plan = loaded.plan
         self.read_only = loaded.read_only or self.holder is not None
         self.conflict = False
         planner = self.planner
         if planner is not None:
-            planner.undo_stack.clear()
-            planner.redo_stack.clear()
+            planner.history.clear()
             planner.plan = loaded.plan
         self._refresh_state()
 
     def _reload(self) -> str:
         """The version on disk replaces ours; our edits go to a copy first."""
-        fresh = self.session.load(self.loaded.path)
         copy = None
         if self.current_plan != self.loaded.plan:
-            copy = crash.write_copy(self.loaded, self.current_plan)
-        self._show(fresh)
+            copy = self.file.write_copy(self.current_plan)
+        self._show(self.file.reload())
         if copy is None:
             return "Reloaded the plan from disk."
         return f"Reloaded the plan from disk. Your edits are in {clean(str(copy))}"
 
     def _overwrite(self) -> str:
         """Our version replaces the one on disk, which is backed up first."""
-        from socialtui import backup
-
-        backup.snapshot(self.loaded.path, self.data)
-        with self._save_lock:
-            if self.current_plan == self.loaded.plan:  # nothing to apply: write our text
-                data = (store.BOM if self.loaded.bom else "") + self.loaded.text
-                store.write_atomic(self.loaded.path, data.encode("utf-8"))
-                self.loaded = store.load(self.loaded.path)
-            else:
-                self.loaded = self.session.save(self.loaded, self.current_plan)
+        self.file.overwrite(self.current_plan)
         self.conflict = False
         self._refresh_state()
         return "Saved your version. The one it replaced is in the backups (socialtui restore)."
@@ -454,9 +403,10 @@ class SocialApp(App):
     def _save_as_copy(self) -> str:
         """Our version goes to a new file, which we go on editing; the plan is left alone."""
         old = clean(str(self.loaded.path))
-        copy = crash.write_copy(self.loaded, self.current_plan, "copy")
+        copy = self.file.write_copy(self.current_plan, "copy")
         fresh = self.session.load(copy)
         self.release_lock()
+        self.file = self.session.attach(fresh)
         self._show(fresh)
         self._lock_plan()
         self._refresh_state()
@@ -466,29 +416,21 @@ class SocialApp(App):
     # -- two sessions, one plan -----------------------------------------------------
     def _lock_plan(self) -> None:
         """Lock the open plan, or note the live session that holds it (then read-only)."""
-        self.lock, self.holder = None, None
         if self.locking and not self.loaded.read_only:
-            try:
-                got = lock.acquire(self.loaded.path)
-            except lock.LockError as error:
+            self.file.take_lock()
+            if self.file.lock_error is not None:
                 self.notify(
-                    f"Other sessions will not see that this plan is open: {clean(str(error))}",
+                    "Other sessions will not see that this plan is open: "
+                    f"{clean(str(self.file.lock_error))}",
                     severity="warning",
                     timeout=10,
                 )
-            else:
-                if isinstance(got, lock.Lock):
-                    self.lock = got
-                else:
-                    self.holder = got
-        self.read_only = self.loaded.read_only or self.holder is not None
+        self.read_only = self.file.read_only
         self.save_state = self._state()
 
     def release_lock(self) -> None:
         """Give up the lock (quit, crash, another plan). Safe to call twice."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        self.file.release()
 
     def on_unmount(self) -> None:
         self.release_lock()
@@ -523,14 +465,13 @@ class SocialApp(App):
         if not yes or self.holder is None:
             return
         try:
-            taken = lock.take_over(self.loaded.path)
+            self.file.take_over()
         except lock.LockError as error:
             self.notify(f"Could not take over: {clean(str(error))}", severity="error")
             return
-        self.lock, self.holder = taken, None
         self.read_only = self.loaded.read_only
         message = "Taken over: this session saves the plan now."
-        if store.changed_on_disk(self.loaded):
+        if self.file.changed_on_disk():
             try:
                 message = f"Taken over. {self._reload()}"
             except (store.PlanError, OSError) as error:
@@ -546,8 +487,8 @@ class SocialApp(App):
         """Another session took the plan over: stop saving; edits to a copy. True if safe."""
         self._saving = False
         self._save_again = False
-        self.lock = None
-        self.holder = holder or lock.Holder(pid=None, user="", host="", started=None)
+        self.file.lock = None
+        self.file.holder = holder or lock.Holder(pid=None, user="", host="", started=None)
         self.read_only = True
         message = f"{clean(self.holder.describe())} took this plan over; it is read-only here."
         safe = True
@@ -557,7 +498,7 @@ class SocialApp(App):
             if copy is not None:
                 message += f" Your unsaved edits are in {clean(str(copy))}"
                 with contextlib.suppress(store.PlanError, OSError):
-                    self._show(self.session.load(self.loaded.path))
+                    self._show(self.file.reload())
         self._refresh_state()
         self.refresh_bindings()
         self.exit_line = f"socialtui: {message}"
@@ -596,7 +537,7 @@ class SocialApp(App):
         self.switch_plan(path)
 
     def switch_plan(self, path: Path) -> None:
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         if not self._keep_read_only_edits() or not self.save_sync():
             return
@@ -607,7 +548,7 @@ class SocialApp(App):
             return
         self.exit_line = None
         self.release_lock()
-        self.loaded = loaded
+        self.file = self.session.attach(loaded)
         self.current_plan = loaded.plan
         self.conflict = False
         self._lock_plan()

@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from socialtui import store
+from socialtui.session import Session
 from tests.safety.saver import versions
 from tests.safety.stats import record
 
@@ -123,7 +124,7 @@ def test_sigkill_during_saves_leaves_a_or_b_and_temp_files_are_cleaned(tmp_path)
     assert (plan.stat().st_mode & 0o777) == store.FILE_MODE
 
     time.sleep(store.TEMP_MIN_AGE + 0.1)
-    store.start_session(data)
+    Session.start(data)
     assert _temp_files(plan.parent) == []
     assert plan.read_bytes() in (text_a, text_b)
     record(
@@ -156,7 +157,7 @@ def test_sigkill_of_fresh_processes(tmp_path):
         _check_plan(plan, text_a, text_b, plans, seen)
     left = len(_temp_files(plan.parent))
     time.sleep(store.TEMP_MIN_AGE + 0.1)
-    store.start_session(data)
+    Session.start(data)
     assert _temp_files(plan.parent) == []
     record(
         "kills survived (fresh interpreter)",

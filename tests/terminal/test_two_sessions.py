@@ -109,7 +109,7 @@ CRASHING = """
 import sys
 from socialtui.cli import main
 from socialtui.tui import app as tui_app
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.planner import PlannerScreen
 
 def broken(self):
     raise ZeroDivisionError("help divided by zero")

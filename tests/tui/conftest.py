@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -37,3 +38,15 @@ def make_app(path: Path, data: Path):
     from socialtui.tui.app import SocialApp
 
     return SocialApp(store.load(path), data=data, today=TODAY)
+
+
+@contextlib.asynccontextmanager
+async def running(app, **kwargs):
+    """``app.run_test(**kwargs)``, handing over the pilot once the planner's panes
+    are in place: what a person sees a moment after start."""
+    async with app.run_test(**kwargs) as pilot:
+        planner = app.planner
+        if planner is not None:
+            await planner.filled.wait()
+            await pilot.pause()
+        yield pilot

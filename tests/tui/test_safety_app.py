@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import lock
+from socialtui.store import lock
 from socialtui.tui import app as tui_app
 from socialtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.planner import PlannerScreen
 from tests.lockholder import held
 
-from .conftest import make_app
+from .conftest import make_app, running
 
 HAND_EDITED_NAME = 'name = "Studio Nord, edited by hand"'
 
@@ -70,7 +70,7 @@ async def settle(app, pilot) -> None:
 
 async def test_the_first_session_holds_the_lock_until_it_quits(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         assert lock_pid(over_path) == os.getpid()
         assert not app.read_only
         assert "Quit" in footer(app) and "Take over" not in footer(app)
@@ -83,7 +83,7 @@ async def test_plan_held_by_another_process_opens_read_only_and_says_so(
 ):
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         assert app.read_only
         bar = topbar(app)
         assert "read-only: open in" in bar
@@ -106,7 +106,7 @@ async def test_ctrl_t_takes_over_then_saves(
     over_path: Path, data_dir: Path, holder: subprocess.Popen
 ):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         assert app.read_only
         await pilot.press("ctrl+t")
         assert isinstance(app.screen, ConfirmScreen)
@@ -126,7 +126,7 @@ async def test_taking_over_reloads_a_plan_changed_on_disk(
     over_path: Path, data_dir: Path, holder: subprocess.Popen
 ):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = hand_edit(over_path)  # the other session saved meanwhile
         await pilot.press("ctrl+t", "y")
         await pilot.pause()
@@ -142,7 +142,7 @@ async def test_a_session_whose_lock_was_taken_stops_saving_and_keeps_its_edits(
 ):
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         other = lock.take_over(over_path)  # another session pressed ctrl+t
         await pilot.press("4", "1", "0", "ctrl+s")
         await settle(app, pilot)
@@ -171,7 +171,7 @@ async def edit_then_conflict(app, pilot, plan: Path) -> bytes:
 
 async def test_conflict_reload_keeps_our_edits_in_a_copy(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         body = str(app.screen.query_one("#conflict-body").render())
         assert "overcommitted.unsaved-DATE-TIME.toml" in body
@@ -190,7 +190,7 @@ async def test_conflict_reload_keeps_our_edits_in_a_copy(over_path: Path, data_d
 
 async def test_conflict_overwrite_writes_ours_and_backs_theirs_up(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("o")
         await settle(app, pilot)
@@ -209,7 +209,7 @@ async def test_conflict_overwrite_writes_ours_and_backs_theirs_up(over_path: Pat
 
 async def test_conflict_save_as_copy_goes_on_with_the_copy(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("c")
         await settle(app, pilot)
@@ -229,7 +229,7 @@ async def test_conflict_save_as_copy_goes_on_with_the_copy(over_path: Path, data
 
 async def test_later_pauses_autosave_without_asking_again(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("escape")
         await pilot.pause()
@@ -252,7 +252,7 @@ async def test_later_pauses_autosave_without_asking_again(over_path: Path, data_
 
 async def test_touch_without_change_is_not_a_conflict(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         os.utime(over_path, (1, 1))  # identity changes, content does not
         await pilot.press("4", "1", "0", "ctrl+s")
         await settle(app, pilot)
@@ -266,7 +266,7 @@ async def test_touch_without_change_is_not_a_conflict(over_path: Path, data_dir:
 async def test_first_save_of_the_session_backs_up_once(over_path: Path, data_dir: Path):
     original = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "1", "0", "ctrl+s")
         await settle(app, pilot)
         folder = data_dir / "backups" / "overcommitted"
@@ -295,7 +295,7 @@ async def test_exception_in_a_handler_logs_keeps_edits_and_exits_70(
     monkeypatch.setattr(tui_app, "AUTOSAVE_DELAY", 3600)  # the edit stays unsaved
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "1", "0", "escape")  # an unsaved edit
         await pilot.press("question_mark")
         await pilot.pause()

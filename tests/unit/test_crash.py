@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import crash, store
+from socialtui import store
+from socialtui.store import crash
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

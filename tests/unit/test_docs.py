@@ -39,6 +39,7 @@ from socialtui.plan.model import (
     Purpose,
     Review,
 )
+from socialtui.store import schema
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "plan-format.md"
@@ -103,7 +104,7 @@ def test_every_toml_block_is_valid_toml():
 
 
 def _accepted_keys() -> dict[str, set[str]]:
-    top = {"schema", "name", *store._SECTIONS, *store._ARRAYS}
+    top = {"schema", "name", *schema.SECTIONS, *schema.ARRAYS}
     keys = {TOP_LEVEL_HEADING: top}
     for heading, cls in TABLES.items():
         keys[heading] = {f.name for f in fields(cls)}
@@ -111,12 +112,12 @@ def _accepted_keys() -> dict[str, set[str]]:
 
 
 def test_accepted_keys_are_read_by_the_loader():
-    source = inspect.getsource(store._build_plan) + inspect.getsource(store._validate)
+    source = inspect.getsource(schema.build_plan) + inspect.getsource(schema.validate)
     for names in _accepted_keys().values():
         for name in names:
             assert f'"{name}"' in source, f"the loader does not read {name!r}"
     # The tables named in the doc are the tables the store knows.
-    assert {h.strip("[]") for h in TABLES} == {*store._SECTIONS, *store._ARRAYS}
+    assert {h.strip("[]") for h in TABLES} == {*schema.SECTIONS, *schema.ARRAYS}
 
 
 def test_every_accepted_key_is_documented_in_its_section():

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import lock, store
+from socialtui import store
+from socialtui.store import lock
 from tests.lockholder import held
 
 CRASH_HOLDING = """
 import os, sys
-from socialtui import lock, store
+from socialtui import store
+from socialtui.store import lock
 from tests.lockholder import held
 got = lock.acquire(sys.argv[1])
 os._exit(0 if isinstance(got, lock.Lock) else 3)

@@ -20,8 +20,8 @@ from socialtui.plan.budget import format_minutes, summarize
 from socialtui.plan.findings import check, worst
 from socialtui.plan.model import slugify
 from socialtui.plan.rules import parse_name
+from socialtui.safe import one_line
 from socialtui.tui.screens.dialogs import PromptScreen
-from socialtui.tui.text import one_line
 from socialtui.tui.widgets.footer import CalmFooter
 
 
@@ -117,7 +117,7 @@ class PlanPicker(ModalScreen[Path | None]):
         def done(name: str | None) -> None:
             if not name:
                 return
-            from socialtui.starter import starter_text
+            from socialtui.store.starter import starter_text
 
             path = self._unused_path(name)
             text = starter_text(self.app.today)  # type: ignore[attr-defined]

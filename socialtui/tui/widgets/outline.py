@@ -7,7 +7,7 @@ single widget standing where the panes will be: their rounded borders and
 titles at the places the real layout gives them (see ``app.tcss``: two rows of
 equal height, Goals and Audience halves above, Channels and Budget 3:2 below;
 one pane at a time on a small terminal). The screen swaps in the real panes
-right after (:meth:`socialtui.tui.screens.main.PlannerScreen.fill`).
+right after (:meth:`socialtui.tui.screens.planner.PlannerScreen.fill`).
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ from socialtui.plan.budget import channel_minutes, format_minutes, format_number
 from socialtui.plan.fit import audiences_on, best_candidate, cost_if_active, goals_served, score
 from socialtui.plan.model import Plan
 from socialtui.plan.progress import goal_progress
-from socialtui.tui.text import lit, one_line
+from socialtui.safe import one_line
+from socialtui.tui.text import lit
 
 
 class PaneTable(DataTable):
