@@ -1,9 +1,20 @@
 """Shared fixtures. Every test runs with its own data and config directories:
-nothing a test does may touch the real user data directory."""
+nothing a test does may touch the real user data directory.
+
+Randomness is seeded: hypothesis draws the same examples on every run
+(``derandomize``); ``HYPOTHESIS_PROFILE=explore`` draws new ones.
+"""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+settings.register_profile("seeded", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "seeded"))
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,9 @@ _QUIET = [
     HealthCheck.filter_too_much,
     HealthCheck.function_scoped_fixture,  # tmp dirs and capsys are reused on purpose
 ]
-settings.register_profile("ci", max_examples=400, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile(
+    "ci", max_examples=400, deadline=None, suppress_health_check=_QUIET, derandomize=True
+)
 settings.register_profile("long", max_examples=40_000, deadline=None, suppress_health_check=_QUIET)
 FUZZ_PROFILE = os.environ.get("SOCIALTUI_FUZZ", "ci")
 FUZZ = settings.get_profile(FUZZ_PROFILE)

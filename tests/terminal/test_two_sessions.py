@@ -11,9 +11,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from test_tmux import FIXTURES, Tmux, socialtui_command
+from test_tmux import FIXTURES, NO_TMUX, Tmux, socialtui_command
 
-pytestmark = pytest.mark.terminal
+pytestmark = [
+    pytest.mark.terminal,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason=NO_TMUX),
+]
 
 
 @pytest.fixture
@@ -108,14 +111,14 @@ def test_second_session_is_read_only_then_takes_over(plan: Path, terminals):
 CRASHING = """
 import sys
 from socialtui.cli import main
-from socialtui.tui import app as tui_app
+from socialtui.tui import saving
 from socialtui.tui.screens.planner import PlannerScreen
 
 def broken(self):
     raise ZeroDivisionError("help divided by zero")
 
 PlannerScreen.action_help = broken
-tui_app.AUTOSAVE_DELAY = 3600  # the edit stays unsaved however slow the machine is
+saving.AUTOSAVE_DELAY = 3600  # the edit stays unsaved however slow the machine is
 sys.exit(main(["open", sys.argv[1]]))
 """
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from socialtui.store import lock
-from socialtui.tui import app as tui_app
+from socialtui.tui import saving
 from socialtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from socialtui.tui.screens.planner import PlannerScreen
 from tests.lockholder import held
@@ -292,7 +292,7 @@ async def test_exception_in_a_handler_logs_keeps_edits_and_exits_70(
         raise ZeroDivisionError("help pane divided by zero")
 
     monkeypatch.setattr(PlannerScreen, "action_help", broken_help)
-    monkeypatch.setattr(tui_app, "AUTOSAVE_DELAY", 3600)  # the edit stays unsaved
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 3600)  # the edit stays unsaved
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
     async with running(app, size=(120, 40)) as pilot:

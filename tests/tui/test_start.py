@@ -21,7 +21,7 @@ from textual.app import App
 
 from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.outline import PaneOutlines, boxes, split
-from socialtui.tui.widgets.panes import Pane
+from socialtui.tui.widgets.pane import Pane
 
 from .conftest import copy_fixture, make_app, running
 

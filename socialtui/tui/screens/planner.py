@@ -44,7 +44,7 @@ from socialtui.tui.widgets.outline import PaneOutlines
 from socialtui.tui.widgets.topbar import PaneTabs, TopBar
 
 if TYPE_CHECKING:
-    from socialtui.tui.widgets.panes import Pane
+    from socialtui.tui.widgets.pane import Pane
 
 PANE_IDS = {1: "goals", 2: "audience", 3: "channels", 4: "budget"}
 NARROW_WIDTH = 110
@@ -102,9 +102,11 @@ class PlannerScreen(PlanEditing, Screen):
         some sixty widgets with their tables and fields, follow at once. The
         app holds keys typed meanwhile and delivers them after this.
         """
+        from socialtui.tui.widgets.audience import AudiencePane
         from socialtui.tui.widgets.budget import BudgetPane
+        from socialtui.tui.widgets.channels import ChannelsPane
         from socialtui.tui.widgets.footer import CalmFooter
-        from socialtui.tui.widgets.panes import AudiencePane, ChannelsPane, GoalsPane
+        from socialtui.tui.widgets.goals import GoalsPane
 
         today = self.app.today  # type: ignore[attr-defined]
         shown = PlannerScreen.shown
