@@ -50,3 +50,20 @@ async def running(app, **kwargs):
             await planner.filled.wait()
             await pilot.pause()
         yield pilot
+
+
+async def settle(app, pilot) -> None:
+    """Let the app finish what it started: its messages, then its workers (a save,
+    the command palette's search), then what they posted."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
+    """Until ``predicate()`` holds (checked between the app's steps), or fail."""
+    for _ in range(int(timeout / 0.05)):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out waiting")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from socialtui import store
 from socialtui.store import config
-from tests.tui.conftest import copy_fixture, make_app, running
+from tests.tui.conftest import copy_fixture, make_app, running, settle
 from tests.tui.test_planner import gauge_text, planner
 
 
@@ -28,7 +28,7 @@ async def test_palette_runs_the_plans_commands(over_path: Path, data_dir: Path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"check-in")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CheckinScreen"
@@ -40,7 +40,7 @@ async def test_palette_offers_fit_and_the_plan_keys(over_path: Path, data_dir: P
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"fit")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")  # the fit command asks first
         await pilot.pause()
         assert app.screen.__class__.__name__ == "ConfirmScreen"
@@ -56,11 +56,11 @@ async def test_a_theme_chosen_in_the_palette_is_remembered(over_path: Path, data
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"theme")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")  # "Theme": the list of themes
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press(*"nord")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord" != first

@@ -6,11 +6,16 @@ import tomllib
 from pathlib import Path
 
 from socialtui import store
+from socialtui.tui import saving
 from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 
-from .conftest import copy_fixture, make_app, running
+from .conftest import copy_fixture, make_app, running, settle, wait_until
+
+
+def topbar(app) -> str:
+    return str(app.screen.query_one("#topbar").render())
 
 
 def gauge_text(app) -> str:
@@ -91,17 +96,18 @@ async def test_save_keeps_comments_and_changes_one_line(over_path: Path, data_di
     assert "# what we can honestly spare" in changed[0][1]
 
 
-async def test_autosave_after_a_second(over_path: Path, data_dir: Path):
+async def test_autosave_after_the_delay(over_path: Path, data_dir: Path, monkeypatch):
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 3600)  # not before the delay
     app = make_app(over_path, data_dir)
     async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "8")
+        await settle(app, pilot)
         assert "unsaved" in str(app.screen.query_one("#topbar").render())
         assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 4.0
-        await pilot.pause(1.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 8
-        assert "[saved]" in str(app.screen.query_one("#topbar").render())
+        monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.001)  # the next key restarts the timer
+        await pilot.press("9")  # 89 h
+        await wait_until(pilot, lambda: "[saved]" in topbar(app))
+        assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 89
 
 
 async def test_quit_saves_first(over_path: Path, data_dir: Path):
@@ -350,7 +356,8 @@ async def test_every_size_from_tiny_to_large_draws(over_path: Path, data_dir: Pa
             assert app.is_running
 
 
-async def test_read_only_plan_never_writes(data_dir: Path):
+async def test_read_only_plan_never_writes(data_dir: Path, monkeypatch):
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.001)
     path = store.plans_dir(data_dir) / "future.toml"
     text = 'schema = 99\nname = "From the future"\n[budget]\nweekly_hours = 5\n'
     path.write_text(text)
@@ -358,7 +365,7 @@ async def test_read_only_plan_never_writes(data_dir: Path):
     async with running(app, size=(120, 40)) as pilot:
         assert "read-only" in str(app.screen.query_one("#topbar").render())
         await pilot.press("4", "9", "ctrl+s")
-        await pilot.pause(1.2)
+        await settle(app, pilot)  # autosave's moment has come (the delay is a millisecond here)
         await pilot.press("ctrl+q")
     assert path.read_text() == text
 

@@ -16,7 +16,7 @@ from socialtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen
 from socialtui.tui.screens.planner import PlannerScreen
 from tests.lockholder import held
 
-from .conftest import make_app, running
+from .conftest import make_app, running, settle, wait_until
 
 HAND_EDITED_NAME = 'name = "Studio Nord, edited by hand"'
 
@@ -49,20 +49,6 @@ def hand_edit(plan: Path) -> bytes:
     assert HAND_EDITED_NAME in text
     plan.write_text(text)
     return plan.read_bytes()
-
-
-async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out waiting")
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 # -- two sessions, one plan ---------------------------------------------------------
@@ -227,15 +213,17 @@ async def test_conflict_save_as_copy_goes_on_with_the_copy(over_path: Path, data
     assert not lock_file(copy).exists()
 
 
-async def test_later_pauses_autosave_without_asking_again(over_path: Path, data_dir: Path):
+async def test_later_pauses_autosave_without_asking_again(
+    over_path: Path, data_dir: Path, monkeypatch
+):
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.001)
     app = make_app(over_path, data_dir)
     async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)
-        await pilot.press("escape", "4", "7")  # more edits: autosave would fire after a second
-        await pilot.pause(1.5)
+        await pilot.press("escape", "4", "7")  # more edits: autosave's delay is a millisecond here
         await settle(app, pilot)
         assert isinstance(app.screen, PlannerScreen)  # no dialog popped up by itself
         assert "conflict" in topbar(app)

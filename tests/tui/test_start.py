@@ -23,7 +23,7 @@ from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.outline import PaneOutlines, boxes, split
 from socialtui.tui.widgets.pane import Pane
 
-from .conftest import copy_fixture, make_app, running
+from .conftest import copy_fixture, make_app, running, wait_until
 
 
 @pytest.fixture
@@ -90,11 +90,12 @@ async def test_keys_typed_before_the_panes_arrive_reach_them_in_order(
         # the app, as the terminal driver does: no waiting between keys.
         for key in ("4", "1", "0"):
             app.post_message(events.Key(key, key))
-        await asyncio.sleep(0.2)
+        for _ in range(50):  # the app has every chance to act on them
+            await asyncio.sleep(0)
         assert app.planner.plan.budget.weekly_hours == 4  # nothing happened yet
         gate.set()
         await app.planner.filled.wait()
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.planner.plan.budget.weekly_hours == 10)
         field = app.screen.query_one("#budget-weekly_hours")
         assert field.value == "10" and field.has_focus
         assert app.planner.plan.budget.weekly_hours == 10
