@@ -2,7 +2,7 @@
 
 The first frame shows the plan's name, the gauge, the findings and the panes'
 outlines (one widget); the panes follow right after. These tests hold the panes
-back (the screen's ``fill`` waits on a gate the test opens) to look at the first
+back (Lazy, which mounts them, waits on a gate the test opens) to look at the first
 frame and to type into it, with the plain ``run_test`` (the tests' ``running``
 helper waits for the panes).
 """
@@ -18,6 +18,7 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.app import App
+from textual.lazy import Lazy
 
 from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.outline import PaneOutlines, boxes, split
@@ -28,23 +29,23 @@ from .conftest import copy_fixture, make_app, running, wait_until
 
 @pytest.fixture
 def gate(monkeypatch) -> asyncio.Event:
-    """Hold every PlannerScreen's panes back until the test sets the event.
+    """Hold every planner's panes back (Lazy mounts them) until the test sets the event.
 
-    The screen goes on working meanwhile (it is not blocked in its fill), so
-    the test can look at it; keys go to the app, which holds them.
+    The screen goes on working meanwhile, so the test can look at it; keys go
+    to the app, which holds them.
     """
     opened = asyncio.Event()
-    fill = PlannerScreen.fill
+    mount = Lazy.mount_composed_widgets
     waiting: list[asyncio.Task] = []
 
-    async def gated(self) -> None:
+    async def gated(self, widgets) -> None:
         async def when_open() -> None:
             await opened.wait()
-            self.call_later(fill, self)
+            await mount(self, widgets)
 
         waiting.append(asyncio.create_task(when_open()))
 
-    monkeypatch.setattr(PlannerScreen, "fill", gated)
+    monkeypatch.setattr(Lazy, "mount_composed_widgets", gated)
     return opened
 
 

@@ -22,8 +22,8 @@ from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
 from textual.events import Resize
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -41,6 +41,7 @@ from socialtui.tui.text import short_path
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.outline import PaneOutlines
+from socialtui.tui.widgets.panes import Panes
 from socialtui.tui.widgets.topbar import PaneTabs, TopBar
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ MIN_HEIGHT = 12
 
 class PlannerScreen(PlanEditing, Screen):
     class Filled(Message):
-        """The panes are in place (posted once, at the end of :meth:`fill`)."""
+        """The panes are in place (posted once, when they arrive)."""
 
         def __init__(self, planner: PlannerScreen) -> None:
             super().__init__()
@@ -71,61 +72,44 @@ class PlannerScreen(PlanEditing, Screen):
 
     def __init__(self, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.add_class("-starting")  # until fill(): keeps the footer's line free
+        self.add_class("-starting")  # until the panes arrive: the footer's line stays free
         self.set_reactive(PlannerScreen.plan, plan)
         self.set_reactive(PlannerScreen.shown, self.displayed(plan))
         self.preview: Plan | None = None
         self.history = UndoHistory()
         self._offers: tuple[bool | None, ...] = ()
         self.filled = asyncio.Event()
-        """Set once the panes are on the screen (see :meth:`fill`)."""
+        """Set once the panes are on the screen (see :meth:`on_panes_arrived`)."""
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        today = self.app.today  # type: ignore[attr-defined]
         yield TopBar(self.topbar_text(), id="topbar")
         yield BudgetGauge(id="gauge")
         yield PaneTabs(id="pane-tabs")
         yield PaneOutlines(id="outlines")
+        # Mounted by Lazy right after the first frame, in the outlines' place.
+        yield Lazy(Panes(today, id="panes").data_bind(shown=PlannerScreen.shown))
         yield FindingsPanel(id="findings")
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
         self._fit_to(*self.app.size)  # before the first frame, not on the Resize after it
         self._recompute(self.plan)
-        self.call_after_refresh(self.fill)
 
-    async def fill(self) -> None:
-        """Put the panes and the footer in place of the outlines.
+    async def on_panes_arrived(self, event: Panes.Arrived) -> None:
+        """The panes are in: the outlines go, the footer comes, held keys may follow.
 
         The first frame (plan name, gauge, findings, the panes' outlines) needs
         six widgets and is drawn soon after start; the panes and the footer,
-        some sixty widgets with their tables and fields, follow at once. The
-        app holds keys typed meanwhile and delivers them after this.
+        some sixty widgets with their tables and fields, follow at once (Lazy
+        mounts them after the first refresh). The app holds keys typed
+        meanwhile and delivers them after this.
         """
-        from socialtui.tui.widgets.audience import AudiencePane
-        from socialtui.tui.widgets.budget import BudgetPane
-        from socialtui.tui.widgets.channels import ChannelsPane
         from socialtui.tui.widgets.footer import CalmFooter
-        from socialtui.tui.widgets.goals import GoalsPane
 
-        today = self.app.today  # type: ignore[attr-defined]
-        shown = PlannerScreen.shown
-        panes = Container(
-            Horizontal(
-                GoalsPane(today, id="goals").data_bind(plan=shown),
-                AudiencePane(today, id="audience").data_bind(plan=shown),
-                classes="pane-row",
-            ),
-            Horizontal(
-                ChannelsPane(today, id="channels").data_bind(plan=shown),
-                BudgetPane(id="budget").data_bind(plan=shown),
-                classes="pane-row",
-            ),
-            id="panes",
-        )
-        outlines = self.query_one(PaneOutlines)
-        await self.mount(panes, after=outlines)
-        await outlines.remove()
+        event.stop()
+        await self.query_one(PaneOutlines).remove()
         await self.mount(CalmFooter())  # its keys depend on the focused table
         self.remove_class("-starting")
         self.filled.set()
