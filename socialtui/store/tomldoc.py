@@ -30,6 +30,7 @@ import tomlkit
 from tomlkit.items import AoT, Table, Whitespace
 
 from socialtui.plan.model import Plan
+from socialtui.plan.numbers import EXACT_LIMIT
 from socialtui.store.errors import SaveError
 from socialtui.store.schema import ARRAYS, SECTIONS
 
@@ -70,7 +71,7 @@ def _toml_value(existing: Any, value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
-        exact = isinstance(value, int) or (value.is_integer() and abs(value) < 2**53)
+        exact = isinstance(value, int) or (value.is_integer() and abs(value) < EXACT_LIMIT)
         wants_float = isinstance(existing, float) and not isinstance(existing, bool)
         if isinstance(value, int):
             return float(value) if wants_float and float(value) == value else value
