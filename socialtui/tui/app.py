@@ -11,7 +11,7 @@ Keys typed before the planner's panes are in place wait for them, in order
 (:meth:`SocialApp.on_event`).
 
 An unexpected exception anywhere in the app writes a crash log and a copy of
-the unsaved edits (:mod:`socialtui.crash`), ends the app with status 70 and
+the unsaved edits (:mod:`socialtui.store.crash`), ends the app with status 70 and
 leaves one line for ``run_app`` to print once the terminal is restored; no
 traceback is shown.
 """

@@ -1,4 +1,4 @@
-"""socialtui.crash: crash logs and copies of unsaved edits."""
+"""socialtui.store.crash: crash logs and copies of unsaved edits."""
 
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 - Every ```toml block that directly follows ``<!-- complete plan -->`` is a whole
   plan: it loads with :func:`socialtui.store.loads` and raises no error finding.
 - Every ```toml block is valid TOML (fragments included).
-- Every key the loader accepts is documented in its table's section. store.py
-  has no per-table key lists: ``_build_plan`` reads each key by a literal name
+- Every key the loader accepts is documented in its table's section. socialtui.store.schema
+  has no per-table key lists: ``build_plan`` reads each key by a literal name
   that is also the model's dataclass field name (the saver writes
   ``dataclasses.fields`` names back as keys). So the accepted set is derived from
   the model's dataclasses plus store's ``_SECTIONS`` / ``_ARRAYS``, and each name

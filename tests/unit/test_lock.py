@@ -1,4 +1,4 @@
-"""socialtui.lock: who has a plan open, across real processes."""
+"""socialtui.store.lock: who has a plan open, across real processes."""
 
 from __future__ import annotations
 
