@@ -14,11 +14,12 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from socialtui import store
-from socialtui.tui.screens.checkin import CheckinScreen, VerdictPicker
+from socialtui.tui.screens.checkin import CheckinScreen
 from socialtui.tui.screens.history import HistoryScreen
 from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.screens.review import ReviewScreen
 from socialtui.tui.widgets.gauge import BudgetGauge
+from socialtui.tui.widgets.verdict import VerdictPicker
 
 from .conftest import TODAY, copy_fixture, make_app, running
 

@@ -21,7 +21,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
@@ -35,12 +34,11 @@ from socialtui.plan.checkin import (
     prefill,
     week_label,
 )
-from socialtui.plan.model import VERDICTS, CheckIn, Plan, iso_week, week_key, week_monday
+from socialtui.plan.model import CheckIn, Plan, iso_week, week_key, week_monday
 from socialtui.plan.rules import RuleError, parse_week_text
 from socialtui.safe import clean, one_line
 from socialtui.tui.validation import RuleValidator
-
-VERDICT_KEYS = {"w": "working", "u": "unsure", "n": "not-working"}
+from socialtui.tui.widgets.verdict import VerdictPicker
 
 
 def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -> Input:
@@ -53,62 +51,6 @@ def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -
         validate_on=["changed", "submitted"],
         compact=True,
     )
-
-
-# --- the verdict selector ------------------------------------------------------------
-
-
-class VerdictPicker(Widget, can_focus=True):
-    """One of working / unsure / not-working: ``w`` ``u`` ``n`` pick, space or ← → cycle."""
-
-    DEFAULT_CSS = """
-    VerdictPicker { width: 30; height: 1; }
-    VerdictPicker:focus { background: $accent 40%; }
-    """
-
-    # Keys are handled here rather than as bindings: a binding runs only once the
-    # key has bubbled up to the app, after keys typed behind it have been routed.
-    KEYS = {
-        "w": ("pick", "working"),
-        "u": ("pick", "unsure"),
-        "n": ("pick", "not-working"),
-        "space": ("cycle", 1),
-        "right": ("cycle", 1),
-        "left": ("cycle", -1),
-    }
-
-    value: reactive[str] = reactive("unsure")
-
-    def render(self) -> Text:
-        text = Text(no_wrap=True)
-        for verdict in VERDICTS:
-            if verdict == self.value:
-                text.append(f"[{verdict}]", style="bold reverse")
-            else:
-                text.append(f" {verdict} ", style="dim")
-        return text
-
-    def on_key(self, event) -> None:
-        action = self.KEYS.get(event.key)
-        if action is None:
-            if event.is_printable:  # not a verdict key; never the app's q (quit)
-                event.stop()
-                event.prevent_default()
-                self.app.bell()
-            return
-        event.stop()
-        event.prevent_default()
-        if action[0] == "pick":
-            self.action_pick(str(action[1]))
-        else:
-            self.action_cycle(int(action[1]))
-
-    def action_pick(self, verdict: str) -> None:
-        self.value = verdict
-
-    def action_cycle(self, step: int) -> None:
-        index = VERDICTS.index(self.value) if self.value in VERDICTS else 0
-        self.value = VERDICTS[(index + step) % len(VERDICTS)]
 
 
 # --- the screen --------------------------------------------------------------------------
