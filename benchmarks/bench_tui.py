@@ -111,6 +111,9 @@ async def _keystroke_times(app, field_id: str, gauge_id: str, keys: list[str]) -
     """
     rendered: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
+        planner = getattr(app, "planner", None)  # the baseline app has none
+        if planner is not None:
+            await planner.filled.wait()  # the panes are in place
         await pilot.pause()
         field = app.screen.query_one(f"#{field_id}")
         app.set_focus(field)
@@ -165,7 +168,7 @@ def keystroke(rounds: int = 40) -> dict[str, float]:
     and the app's own work (recompute findings, gauge, panes: ``apply``)."""
     from socialtui import store
     from socialtui.tui.app import SocialApp
-    from socialtui.tui.screens.main import PlannerScreen
+    from socialtui.tui.screens.planner import PlannerScreen
 
     keys = ["5", "backspace"] * (rounds // 2)
     work: list[float] = []

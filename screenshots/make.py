@@ -97,6 +97,7 @@ async def _take(shot: Shot, data: Path) -> str:
     path.chmod(0o600)
     app = SocialApp(store.load(path), data=data, today=TODAY, locking=False)
     async with app.run_test(size=shot.size) as pilot:
+        await app.planner.filled.wait()  # the panes are in place
         await pilot.pause()
         for key in shot.keys:
             await pilot.press(key)

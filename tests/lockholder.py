@@ -10,7 +10,7 @@ from pathlib import Path
 
 HOLD = """
 import sys
-from socialtui import lock
+from socialtui.store import lock
 got = lock.acquire(sys.argv[1])
 print("locked" if isinstance(got, lock.Lock) else "held", flush=True)
 sys.stdin.read()

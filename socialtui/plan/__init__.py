@@ -1,6 +1,23 @@
-"""The domain: the plan model, budget arithmetic, findings, fit and progress.
+"""The domain: the plan and everything worked out from it, pure.
 
-Nothing in this package imports textual, rich, tomlkit or touches files.
+==============  ==============================================================
+``model``       frozen dataclasses: Plan, Purpose, Budget, Goal, Audience, ...
+``budget``      minutes arithmetic: channel cost, committed, capacity
+``numbers``     numbers for people and data (``3.0`` shows as ``3``)
+``rules``       field rules shared by forms, the loader and the CLI
+``edits``       concrete, reversible edits (what a fix changes)
+``findings``    ``check(plan, today)`` -> findings, one function per rule
+``fit``         proposals that bring an over-budget plan back inside
+``progress``    goals against their pace
+``trends``      what the check-ins say over time
+``checkin``     the check-in's prefill, and merging a check-in in
+``history``     undo and redo
+``mask``        a plan with nothing that tells whose it is
+``catalog``     channel presets with their sources
+==============  ==============================================================
+
+Imports nothing of socialtui outside this package, and none of textual, rich,
+tomlkit, tomli or platformdirs: no files, no clock (``today`` is passed in).
 """
 
 from .budget import (

@@ -10,6 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Budget, Channel, Plan
+from .numbers import format_number
+
+__all__ = [
+    "BudgetSummary",
+    "capacity_minutes",
+    "channel_minutes",
+    "committed_minutes",
+    "format_hours",
+    "format_minutes",
+    "format_number",
+    "near_threshold",
+    "summarize",
+]
 
 NEAR_BUDGET_RATIO = 0.9
 PRECISION = 6
@@ -84,10 +97,3 @@ def format_minutes(minutes: float) -> str:
 
 def format_hours(hours: float) -> str:
     return format_minutes(hours * 60)
-
-
-def format_number(value: float) -> str:
-    """``3.0`` -> ``"3"``, ``0.5`` -> ``"0.5"``, ``2.25`` -> ``"2.25"``."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .model import Plan
+from .numbers import show_number
 
 _FIELD_LABELS = {
     "posts_per_week": "posts/week",
@@ -46,8 +47,8 @@ class Edit:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
+    if isinstance(value, float):
+        return show_number(value)
     if isinstance(value, tuple):
         return "[" + ", ".join(map(str, value)) + "]"
     return str(value)

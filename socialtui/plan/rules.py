@@ -10,6 +10,7 @@ import math
 from datetime import date
 
 from .model import NAME_MAX, RANGES, is_slug, parse_week
+from .numbers import show_number
 
 LABELS = {
     "weekly_hours": "weekly hours",
@@ -28,15 +29,11 @@ class RuleError(ValueError):
     """A value a person typed breaks a rule; ``str()`` is the reason."""
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
-
-
 def range_text(field: str) -> str:
     low, high, inclusive = RANGES[field]
     if inclusive:
-        return f"from {_fmt(low)} to {_fmt(high)}"
-    return f"more than {_fmt(low)} and at most {_fmt(high)}"
+        return f"from {show_number(low)} to {show_number(high)}"
+    return f"more than {show_number(low)} and at most {show_number(high)}"
 
 
 def parse_number(field: str, text: str) -> int | float:

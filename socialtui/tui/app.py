@@ -1,67 +1,44 @@
 """The socialtui app: opens a plan, owns autosave, installs the screens.
 
-Saving happens in a worker thread a second after the last change, so the screen
-never waits on the disk. One lock keeps two saves from touching the plan's
-document at once; a save that finds newer edits queued runs again. Saves go
-through the session (:class:`socialtui.store.Session`), which backs the file up
-before the first save.
+Saving happens in a worker thread a second after the last change
+(:mod:`socialtui.tui.saving`), so the screen never waits on the disk. What
+makes a save safe is the session's (:class:`socialtui.session.HeldPlan`): the
+plan's lock, the changed-on-disk check, the backup before the first save, the
+faithful write. What the user sees when one of those says no (a conflict, a
+plan open elsewhere, a take-over) is :mod:`socialtui.tui.sharing`'s.
 
-Two sessions, one plan: the plan is locked (:mod:`socialtui.lock`) while open.
-A plan another live session holds opens read-only and ``ctrl+t`` takes it over.
-Before every save the file on disk is compared with what was read or last
-saved (its content hash decides: identity alone, inode, size and mtime, gives
-false alarms on ``touch`` and misses same-size edits within one mtime tick); a
-change made elsewhere is never overwritten silently: :class:`ConflictScreen`
-asks, and autosave pauses until it has an answer. A session whose lock was
-taken over stops saving and keeps its edits in a copy.
+Keys typed before the planner's panes are in place wait for them, in order
+(:meth:`SocialApp.on_event`).
 
 An unexpected exception anywhere in the app writes a crash log and a copy of
-the unsaved edits (:mod:`socialtui.crash`), ends the app with status 70 and
+the unsaved edits (:mod:`socialtui.store.crash`), ends the app with status 70 and
 leaves one line for ``run_app`` to print once the terminal is restored; no
 traceback is shown.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import os
-import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from socialtui import config, crash, lock, store
+from socialtui import store
 from socialtui.plan.model import Plan
 from socialtui.safe import clean
+from socialtui.session import HeldPlan, Session
+from socialtui.store import config, crash, lock
 from socialtui.tui.commands import PLANNER_COMMANDS
-
-AUTOSAVE_DELAY = 1.0
-
-
-class ChangedOnDisk(Exception):
-    """The plan file is not what this session read or last saved (or it is gone)."""
-
-    def __init__(self, gone: bool) -> None:
-        super().__init__("the plan changed on disk")
-        self.gone = gone
+from socialtui.tui.saving import Autosave
+from socialtui.tui.sharing import SharedPlan
 
 
-class LockLost(Exception):
-    """Another session took the plan over."""
-
-    def __init__(self, holder: lock.Holder | None) -> None:
-        super().__init__("another session took the plan over")
-        self.holder = holder
-
-
-class SocialApp(App):
+class SocialApp(Autosave, SharedPlan, App):
     CSS_PATH = "app.tcss"
     TITLE = "socialtui"
     BINDINGS = [
@@ -78,21 +55,20 @@ class SocialApp(App):
         today: date | None = None,
         notice: str | None = None,
         start: str | None = None,
-        session: store.Session | None = None,
+        session: Session | None = None,
         locking: bool = True,
         private: bool = False,
     ) -> None:
         super().__init__()
-        self.loaded = loaded
         self.data = data
         self.today = today or date.today()
         self.notice = notice
         self.start = start
-        self.session = session or store.Session(data)
+        self.session = session or Session(data)
+        self.file: HeldPlan = self.session.attach(loaded)
+        """The plan on disk as this session knows it, and its lock."""
         self.locking = locking
-        self.private = private  # privacy mode: the planner shows report.mask_plan(plan)
-        self.lock: lock.Lock | None = None
-        self.holder: lock.Holder | None = None  # the live session holding the plan, if not us
+        self.private = private  # privacy mode: the planner shows mask_plan(plan)
         self.conflict = False  # the file changed on disk; autosave waits for a decision
         self._conflict_open = False
         self._quit_after_conflict = False
@@ -101,11 +77,19 @@ class SocialApp(App):
         self.current_plan: Plan = loaded.plan
         self.read_only = loaded.read_only
         self.save_state = "read-only" if self.read_only else "saved"
-        self._save_lock = threading.Lock()
         self._saving = False
         self._save_again = False
         self._timer = None
         self._theme_loaded: str | None = None
+
+    @property
+    def loaded(self) -> store.LoadedPlan:
+        return self.file.loaded
+
+    @property
+    def holder(self) -> lock.Holder | None:
+        """The live session holding the plan, if not this one."""
+        return self.file.holder
 
     @property
     def plan_path(self) -> Path:
@@ -115,7 +99,7 @@ class SocialApp(App):
     def on_load(self) -> None:
         # Before the first screen exists: the lock decides read-only, the theme
         # decides the first frame's colours.
-        self._lock_plan()
+        self.lock_plan()
         theme = config.load_settings().get("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -123,7 +107,7 @@ class SocialApp(App):
 
     def get_default_screen(self) -> Screen:
         # The planner is the first screen: no blank screen is drawn and swapped.
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         planner = PlannerScreen(self.current_plan)
         # A pushed or switched-to screen gets a result callback; the default
@@ -134,7 +118,7 @@ class SocialApp(App):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.holder is not None:
-            self._say_held()
+            self.say_held()
         elif self.loaded.read_only:
             self.notify(
                 "This plan was written by a newer socialtui: it is open read-only.",
@@ -154,17 +138,6 @@ class SocialApp(App):
         if self.start == "checkin":
             self.start = None
             event.planner.action_checkin()
-
-    @contextlib.asynccontextmanager
-    async def run_test(self, *args, **kwargs):
-        """Textual's ``run_test``, handing over the pilot once the planner's panes
-        are in place: what a person sees a moment after start."""
-        async with super().run_test(*args, **kwargs) as pilot:
-            planner = self.planner
-            if planner is not None:
-                await planner.filled.wait()
-                await pilot.pause()
-            yield pilot
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed before the planner's panes are filled (a fast typist, keys
@@ -186,7 +159,7 @@ class SocialApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         if isinstance(screen, PlannerScreen):
             for command in PLANNER_COMMANDS:
@@ -197,372 +170,14 @@ class SocialApp(App):
                         lambda action=command.action: screen.run_action(action),
                     )
 
-    # -- saving -------------------------------------------------------------------
     @property
     def planner(self):
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PlannerScreen):
                 return screen
         return None
-
-    def _set_state(self, state: str) -> None:
-        self.save_state = state
-        planner = self.planner
-        if planner is not None and planner.is_mounted:
-            planner.update_topbar()
-
-    def _state(self) -> str:
-        """The save state for the header: short, so it fits 80 columns."""
-        if self.holder is not None:
-            return f"read-only: open in {clean(self.holder.describe())}"
-        if self.read_only:
-            return "read-only"
-        if self.conflict:
-            return "conflict: changed on disk"
-        return "saved" if self.current_plan == self.loaded.plan else "unsaved"
-
-    def _refresh_state(self) -> None:
-        self._set_state(self._state())
-
-    def plan_changed(self, plan: Plan) -> None:
-        self.current_plan = plan
-        self._refresh_state()
-        if self.read_only or self.conflict:
-            return  # nothing to save; or autosave waits for the conflict to be decided
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(AUTOSAVE_DELAY, self._start_save)
-
-    def save_now(self) -> None:
-        if self.holder is not None:
-            self.notify(
-                "Read-only: this plan is open in another session. ctrl+t takes it over.",
-                severity="warning",
-            )
-            return
-        if self.read_only:
-            self.notify("Read-only: this plan is never written.", severity="warning")
-            return
-        if self._timer is not None:
-            self._timer.stop()
-        self._start_save(announce=True, asked=True)
-
-    def _start_save(self, announce: bool = False, asked: bool = False) -> None:
-        if self.read_only or self.current_plan == self.loaded.plan:
-            if announce:
-                self.notify("Saved.", timeout=2)
-            return
-        if self.conflict and not asked:
-            return  # autosave does not ask again: ctrl+s or quitting does
-        if self._saving:
-            self._save_again = True
-            return
-        self._saving = True
-        plan = self.current_plan
-        self.run_worker(
-            lambda: self._save_in_thread(plan, announce),
-            thread=True,
-            group="save",
-            exit_on_error=False,
-        )
-
-    def _save_blocking(self, plan: Plan) -> store.LoadedPlan:
-        """Save ``plan`` if the plan is still ours and unchanged on disk (any thread).
-
-        Raises LockLost, ChangedOnDisk, or what :meth:`store.Session.save` raises.
-        """
-        with self._save_lock:
-            if plan == self.loaded.plan:
-                return self.loaded
-            if self.lock is not None and not self.lock.still_held():
-                holder = lock.read_holder(self.lock.path)
-                again = lock.acquire(self.loaded.path) if holder is None else holder
-                if not isinstance(again, lock.Lock):  # taken over, not just removed
-                    raise LockLost(again)
-                self.lock = again
-            if store.changed_on_disk(self.loaded):
-                raise ChangedOnDisk(gone=not os.path.exists(self.loaded.path))
-            loaded = self.session.save(self.loaded, plan)
-            self.loaded = loaded
-            return loaded
-
-    def _save_in_thread(self, plan: Plan, announce: bool) -> None:
-        try:
-            self._save_blocking(plan)
-        except ChangedOnDisk as error:
-            self.call_from_thread(self._changed_on_disk, error.gone)
-        except LockLost as error:
-            self.call_from_thread(self._lock_lost, error.holder)
-        except Exception as error:
-            self.call_from_thread(self._save_failed, error)
-        else:
-            self.call_from_thread(self._save_done, announce)
-
-    def _save_done(self, announce: bool) -> None:
-        self._saving = False
-        if self._save_again or self.current_plan != self.loaded.plan:
-            self._save_again = False
-            self._start_save()
-            return
-        self._refresh_state()
-        if announce:
-            self.notify("Saved.", timeout=2)
-
-    def _save_failed(self, error: Exception) -> None:
-        self._saving = False
-        self._save_again = False
-        self._set_state("error: not saved")
-        self.notify(f"Could not save: {clean(str(error))}", severity="error", timeout=10)
-
-    def save_sync(self) -> bool:
-        """Save now on this thread (used when quitting). True when the plan is safe."""
-        if self.read_only or self.current_plan == self.loaded.plan:
-            return True
-        try:
-            self._save_blocking(self.current_plan)
-        except ChangedOnDisk as error:
-            self._changed_on_disk(error.gone)
-            return False
-        except LockLost as error:
-            return self._lock_lost(error.holder)
-        except Exception as error:
-            self._save_failed(error)
-            return False
-        self._refresh_state()
-        return True
-
-    def _write_copy(self, plan: Plan, label: str = "unsaved") -> Path | None:
-        """``plan`` as a new file next to the plan (comments kept); None, said, on failure."""
-        try:
-            return crash.write_copy(self.loaded, plan, label)
-        except (store.PlanError, OSError) as error:
-            self.notify(
-                f"Could not write your edits to a copy: {clean(str(error))}",
-                severity="error",
-                timeout=12,
-            )
-            return None
-
-    def _keep_read_only_edits(self) -> bool:
-        """Edits made while read-only are never saved: put them in a copy. True when safe."""
-        if not self.read_only or self.current_plan == self.loaded.plan:
-            return True
-        copy = self._write_copy(self.current_plan)
-        if copy is None:
-            return False
-        message = f"the plan was read-only; your edits are in {clean(str(copy))}"
-        self.exit_line = f"socialtui: {message}"
-        self.notify(message[0].upper() + message[1:], timeout=10)
-        return True
-
-    async def action_quit(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        await self.workers.wait_for_complete()
-        if not self._keep_read_only_edits():
-            return
-        if self.save_sync():
-            self.exit()
-        elif self.conflict:
-            self._quit_after_conflict = True  # quit once the conflict is decided
-        else:
-            self.notify(
-                "The plan could not be saved, so socialtui stays open. "
-                "Fix the problem and save (ctrl+s), or undo the edits.",
-                severity="error",
-                timeout=12,
-            )
-
-    # -- the file changed on disk ----------------------------------------------------
-    def _changed_on_disk(self, gone: bool) -> None:
-        from socialtui.tui.screens.dialogs import ConflictScreen
-
-        self._saving = False
-        self._save_again = False
-        self.conflict = True
-        self._refresh_state()
-        if self._conflict_open:
-            return
-        self._conflict_open = True
-        real = Path(os.path.realpath(self.loaded.path))
-        dialog = ConflictScreen(clean(str(self.loaded.path)), clean(real.stem), gone)
-        self.push_screen(dialog, self._resolve_conflict)
-
-    def _resolve_conflict(self, choice: str | None) -> None:
-        self._conflict_open = False
-        quitting, self._quit_after_conflict = self._quit_after_conflict, False
-        if choice is None:
-            self.notify(
-                "Not saved: autosave waits until you decide (ctrl+s asks again).",
-                severity="warning",
-                timeout=8,
-            )
-            return
-        do = {"reload": self._reload, "overwrite": self._overwrite, "copy": self._save_as_copy}
-        try:
-            message = do[choice]()
-        except (store.PlanError, OSError) as error:
-            self.notify(f"Could not {choice}: {clean(str(error))}", severity="error", timeout=12)
-            return
-        self.notify(message, timeout=10)
-        if quitting:
-            self.exit_line = f"socialtui: {message}"
-            self.exit()
-
-    def _show(self, loaded: store.LoadedPlan) -> None:
-        """Make ``loaded`` the plan on screen, with a fresh undo history."""
-        self.loaded = loaded
-        self.current_plan = loaded.plan
-        self.read_only = loaded.read_only or self.holder is not None
-        self.conflict = False
-        planner = self.planner
-        if planner is not None:
-            planner.undo_stack.clear()
-            planner.redo_stack.clear()
-            planner.plan = loaded.plan
-        self._refresh_state()
-
-    def _reload(self) -> str:
-        """The version on disk replaces ours; our edits go to a copy first."""
-        fresh = self.session.load(self.loaded.path)
-        copy = None
-        if self.current_plan != self.loaded.plan:
-            copy = crash.write_copy(self.loaded, self.current_plan)
-        self._show(fresh)
-        if copy is None:
-            return "Reloaded the plan from disk."
-        return f"Reloaded the plan from disk. Your edits are in {clean(str(copy))}"
-
-    def _overwrite(self) -> str:
-        """Our version replaces the one on disk, which is backed up first."""
-        from socialtui import backup
-
-        backup.snapshot(self.loaded.path, self.data)
-        with self._save_lock:
-            if self.current_plan == self.loaded.plan:  # nothing to apply: write our text
-                data = (store.BOM if self.loaded.bom else "") + self.loaded.text
-                store.write_atomic(self.loaded.path, data.encode("utf-8"))
-                self.loaded = store.load(self.loaded.path)
-            else:
-                self.loaded = self.session.save(self.loaded, self.current_plan)
-        self.conflict = False
-        self._refresh_state()
-        return "Saved your version. The one it replaced is in the backups (socialtui restore)."
-
-    def _save_as_copy(self) -> str:
-        """Our version goes to a new file, which we go on editing; the plan is left alone."""
-        old = clean(str(self.loaded.path))
-        copy = crash.write_copy(self.loaded, self.current_plan, "copy")
-        fresh = self.session.load(copy)
-        self.release_lock()
-        self._show(fresh)
-        self._lock_plan()
-        self._refresh_state()
-        config.remember_plan(self.data, copy)
-        return f"Your version is in {clean(str(copy))}; you are editing it now. {old} is untouched."
-
-    # -- two sessions, one plan -----------------------------------------------------
-    def _lock_plan(self) -> None:
-        """Lock the open plan, or note the live session that holds it (then read-only)."""
-        self.lock, self.holder = None, None
-        if self.locking and not self.loaded.read_only:
-            try:
-                got = lock.acquire(self.loaded.path)
-            except lock.LockError as error:
-                self.notify(
-                    f"Other sessions will not see that this plan is open: {clean(str(error))}",
-                    severity="warning",
-                    timeout=10,
-                )
-            else:
-                if isinstance(got, lock.Lock):
-                    self.lock = got
-                else:
-                    self.holder = got
-        self.read_only = self.loaded.read_only or self.holder is not None
-        self.save_state = self._state()
-
-    def release_lock(self) -> None:
-        """Give up the lock (quit, crash, another plan). Safe to call twice."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
-
-    def on_unmount(self) -> None:
-        self.release_lock()
-
-    def _say_held(self) -> None:
-        assert self.holder is not None
-        self.notify(
-            f"This plan is open in another session ({clean(self.holder.describe())}), "
-            "so it is read-only here. ctrl+t takes it over.",
-            severity="warning",
-            timeout=10,
-        )
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "take_over":
-            return self.holder is not None
-        return True
-
-    def action_take_over(self) -> None:
-        from socialtui.tui.screens.dialogs import ConfirmScreen
-
-        if self.holder is None:
-            return
-        body = Text(
-            f"{self.holder.describe()} has this plan open. Take it over to edit and save "
-            "it here? If that session is still in use, it stops saving and keeps its "
-            "unsaved edits in a copy."
-        )
-        self.push_screen(ConfirmScreen("Take over this plan", body, "Take over"), self._take_over)
-
-    def _take_over(self, yes: bool | None) -> None:
-        if not yes or self.holder is None:
-            return
-        try:
-            taken = lock.take_over(self.loaded.path)
-        except lock.LockError as error:
-            self.notify(f"Could not take over: {clean(str(error))}", severity="error")
-            return
-        self.lock, self.holder = taken, None
-        self.read_only = self.loaded.read_only
-        message = "Taken over: this session saves the plan now."
-        if store.changed_on_disk(self.loaded):
-            try:
-                message = f"Taken over. {self._reload()}"
-            except (store.PlanError, OSError) as error:
-                self.conflict = True
-                message = f"Taken over, but the plan on disk cannot be read: {clean(str(error))}"
-        elif self.current_plan != self.loaded.plan:
-            self.plan_changed(self.current_plan)  # edits made while read-only: save them
-        self._refresh_state()
-        self.refresh_bindings()
-        self.notify(message, timeout=10)
-
-    def _lock_lost(self, holder: lock.Holder | None) -> bool:
-        """Another session took the plan over: stop saving; edits to a copy. True if safe."""
-        self._saving = False
-        self._save_again = False
-        self.lock = None
-        self.holder = holder or lock.Holder(pid=None, user="", host="", started=None)
-        self.read_only = True
-        message = f"{clean(self.holder.describe())} took this plan over; it is read-only here."
-        safe = True
-        if self.current_plan != self.loaded.plan:
-            copy = self._write_copy(self.current_plan)
-            safe = copy is not None
-            if copy is not None:
-                message += f" Your unsaved edits are in {clean(str(copy))}"
-                with contextlib.suppress(store.PlanError, OSError):
-                    self._show(self.session.load(self.loaded.path))
-        self._refresh_state()
-        self.refresh_bindings()
-        self.exit_line = f"socialtui: {message}"
-        self.notify(message, severity="warning", timeout=12)
-        return safe
 
     # -- crashes --------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
@@ -596,9 +211,9 @@ class SocialApp(App):
         self.switch_plan(path)
 
     def switch_plan(self, path: Path) -> None:
-        from socialtui.tui.screens.main import PlannerScreen
+        from socialtui.tui.screens.planner import PlannerScreen
 
-        if not self._keep_read_only_edits() or not self.save_sync():
+        if not self.keep_read_only_edits() or not self.save_sync():
             return
         try:
             loaded = self.session.load(path)
@@ -607,12 +222,12 @@ class SocialApp(App):
             return
         self.exit_line = None
         self.release_lock()
-        self.loaded = loaded
+        self.file = self.session.attach(loaded)
         self.current_plan = loaded.plan
         self.conflict = False
-        self._lock_plan()
+        self.lock_plan()
         config.remember_plan(self.data, path)
         self.switch_screen(PlannerScreen(loaded.plan))
         self.refresh_bindings()
         if self.holder is not None:
-            self._say_held()
+            self.say_held()

@@ -6,8 +6,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from socialtui import config, store
+from socialtui import store
 from socialtui.safe import clean
+from socialtui.session import Session
+from socialtui.store import config
 
 STARTER_FILE = "my-social-plan"
 
@@ -24,7 +26,7 @@ def choose_plan(data: Path, today: date) -> tuple[Path, str | None]:
     plans = store.list_plans(data)
     if plans:
         return max(plans, key=lambda p: p.stat().st_mtime), None
-    from socialtui.starter import starter_text
+    from socialtui.store.starter import starter_text
 
     path = store.plans_dir(data) / f"{STARTER_FILE}.toml"
     store.create(path, starter_text(today))
@@ -36,7 +38,7 @@ def run_app(
     plan_ref: str | None,
     today: date,
     start: str | None = None,
-    session: store.Session | None = None,
+    session: Session | None = None,
     private: bool = False,
 ) -> int:
     """Open the planner (``start="checkin"``: straight into this week's check-in).
@@ -48,7 +50,7 @@ def run_app(
     """
     import gc
 
-    from socialtui import crash
+    from socialtui.store import crash
 
     # Start-up allocates a great deal and frees almost nothing: collecting
     # garbage meanwhile is wasted time (a tenth of the time to first paint).
@@ -57,7 +59,7 @@ def run_app(
     gc.disable()
     app = None
     try:
-        session = session or store.start_session(data)
+        session = session or Session.start(data)
         try:
             if plan_ref is None:
                 path, notice = choose_plan(data, today)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from plan_texts import BROKEN, GOOD, HOSTILE, RAW_BAD, write_plan
 
-from socialtui import config, store
+from socialtui import store
+from socialtui.store import config
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TODAY = "2026-11-25"  # a Wednesday in 2026-W48

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from socialtui import __version__, cli
@@ -94,7 +96,7 @@ def test_internal_error_is_one_line_and_70(monkeypatch, capsys):
     def boom(args):
         raise RuntimeError("kaput \x1b[31m")
 
-    monkeypatch.setattr(cli, "cmd_list", boom)
+    monkeypatch.setattr(importlib.import_module("socialtui.cli.list"), "run", boom)
     assert cli.main(["list"]) == 70
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1
@@ -107,7 +109,7 @@ def test_keyboard_interrupt_is_130_and_quiet(monkeypatch, capsys):
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "cmd_list", interrupted)
+    monkeypatch.setattr(importlib.import_module("socialtui.cli.list"), "run", interrupted)
     assert cli.main(["list"]) == 130
     assert capsys.readouterr().err == ""
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from plan_texts import BROKEN, HOSTILE, RAW_BAD, write_plan
 
-from socialtui import config
+from socialtui.store import config
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "export.toml"

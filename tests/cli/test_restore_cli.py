@@ -7,7 +7,7 @@ import stat
 
 from plan_texts import GOOD, HOSTILE, RAW_BAD, write_plan
 
-from socialtui import backup
+from socialtui.store import backup
 
 
 def _versions(plans, data_dir, texts):

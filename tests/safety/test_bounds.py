@@ -1,6 +1,6 @@
 """Huge and deep plan files: a clear error, or a load within the documented bounds.
 
-The limits (socialtui/store.py, docs/plan-format.md): at most 2 MB, at most 8
+The limits (socialtui/store/read.py, docs/plan-format.md): at most 2 MB, at most 8
 dotted parts in a key, nesting that the parser cannot follow is an error. The
 tests assert on behaviour (which error, where); the time and memory of the
 largest inputs within the limits are measured in a fresh interpreter and printed

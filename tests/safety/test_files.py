@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import backup, config, files, store
+from socialtui import store
+from socialtui.session import Session
+from socialtui.store import backup, config, files
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "bakery.toml"
 
@@ -33,7 +35,7 @@ def test_everything_created_is_private_whatever_the_umask(tmp_path, umask):
     data = tmp_path / "data"
     plan = store.plans_dir(data) / "bakery.toml"
     loaded = store.create(plan, FIXTURE.read_text())
-    session = store.start_session(data, plan)
+    session = Session.start(data, plan)
     session.save(loaded, replace(loaded.plan, name="Changed"))
     made = session.backup_once(plan)
     config.save_setting("theme", "dark")
@@ -49,7 +51,7 @@ def test_an_existing_plan_keeps_its_mode(tmp_path, umask):
     plan.write_bytes(FIXTURE.read_bytes())
     os.chmod(plan, 0o644)
     loaded = store.load(plan)
-    store.start_session(tmp_path / "data").save(loaded, replace(loaded.plan, name="Kept"))
+    Session.start(tmp_path / "data").save(loaded, replace(loaded.plan, name="Kept"))
     assert mode(plan) == 0o644
     assert store.load(plan).plan.name == "Kept"
 
@@ -62,7 +64,7 @@ def test_saving_through_a_symlink_writes_the_target(tmp_path):
     link = tmp_path / "plans" / "bakery.toml"
     link.parent.mkdir()
     link.symlink_to(real)
-    session = store.start_session(tmp_path / "data", link)
+    session = Session.start(tmp_path / "data", link)
     loaded = session.load(link)
     session.save(loaded, replace(loaded.plan, name="Through the link"))
 
@@ -165,7 +167,7 @@ def test_start_session_cleans_plans_backups_and_the_plans_own_folder(tmp_path):
         folder.mkdir(parents=True)
     pid = _dead_pid()
     temps = [_temp(folder, pid) for folder in folders]
-    store.start_session(data, elsewhere / "plan.toml")
+    Session.start(data, elsewhere / "plan.toml")
     assert [p.exists() for p in temps] == [False, False, False]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from socialtui import store
-from socialtui.starter import starter_text
+from socialtui.store.starter import starter_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = date(2026, 11, 23)

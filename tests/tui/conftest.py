@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -37,3 +38,32 @@ def make_app(path: Path, data: Path):
     from socialtui.tui.app import SocialApp
 
     return SocialApp(store.load(path), data=data, today=TODAY)
+
+
+@contextlib.asynccontextmanager
+async def running(app, **kwargs):
+    """``app.run_test(**kwargs)``, handing over the pilot once the planner's panes
+    are in place: what a person sees a moment after start."""
+    async with app.run_test(**kwargs) as pilot:
+        planner = app.planner
+        if planner is not None:
+            await planner.filled.wait()
+            await pilot.pause()
+        yield pilot
+
+
+async def settle(app, pilot) -> None:
+    """Let the app finish what it started: its messages, then its workers (a save,
+    the command palette's search), then what they posted."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
+    """Until ``predicate()`` holds (checked between the app's steps), or fail."""
+    for _ in range(int(timeout / 0.05)):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out waiting")

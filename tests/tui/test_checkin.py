@@ -14,13 +14,14 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from socialtui import store
-from socialtui.tui.screens.checkin import CheckinScreen, VerdictPicker, prefill
-from socialtui.tui.screens.history import HistoryScreen, sparkline
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.checkin import CheckinScreen
+from socialtui.tui.screens.history import HistoryScreen
+from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.screens.review import ReviewScreen
 from socialtui.tui.widgets.gauge import BudgetGauge
+from socialtui.tui.widgets.verdict import VerdictPicker
 
-from .conftest import TODAY, copy_fixture, make_app
+from .conftest import TODAY, copy_fixture, make_app, running
 
 WEEK = "2026-W47"
 
@@ -59,7 +60,7 @@ def saved_checkin(path: Path, week: str) -> dict:
 
 async def test_unchanged_week_takes_one_key(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c")
         screen = app.screen
         assert isinstance(screen, CheckinScreen)
@@ -92,7 +93,7 @@ async def test_unchanged_week_takes_one_key(plan_path: Path, data_dir: Path):
 
 async def test_enter_walks_every_field_and_saves_on_the_last(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c")
         screen = app.screen
         assert app.focused is screen.query_one("#hours-linkedin", Input)
@@ -108,7 +109,7 @@ async def test_enter_walks_every_field_and_saves_on_the_last(plan_path: Path, da
 
 async def test_typed_values_and_verdicts_are_recorded(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c")
         # LinkedIn: 3.5 h, not working; Instagram: 4 h, verdict cycled to unsure.
         await pilot.press("3", ".", "5", "enter", "n", "enter")
@@ -129,7 +130,7 @@ async def test_typed_values_and_verdicts_are_recorded(plan_path: Path, data_dir:
 
 async def test_reopening_the_same_week_edits_it(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c", "5", "ctrl+s")  # LinkedIn 5 h
         count = len(planner(app).plan.checkins)
         await pilot.press("c")
@@ -147,7 +148,7 @@ async def test_reopening_the_same_week_edits_it(plan_path: Path, data_dir: Path)
 
 async def test_pageup_opens_a_recorded_week_for_editing(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c", "pageup")
         screen = app.screen
         assert screen.query_one("#week", Input).value == "2026-W46"
@@ -165,7 +166,7 @@ async def test_pageup_opens_a_recorded_week_for_editing(plan_path: Path, data_di
 
 async def test_filling_in_a_past_week(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c", "up")  # the week field
         screen = app.screen
         assert app.focused is screen.query_one("#week", Input)
@@ -186,7 +187,7 @@ async def test_filling_in_a_past_week(plan_path: Path, data_dir: Path):
 
 async def test_future_week_is_refused_at_the_field(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c", "up", *"2026-W50")
         screen = app.screen
         assert "has not happened yet" in shown(screen, "#reason-week")
@@ -209,7 +210,7 @@ async def test_bad_hours_are_refused_with_a_reason(
 ):
     before = plan_path.read_text()
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c", *typed)
         screen = app.screen
         assert reason in shown(screen, "#reason-hours-linkedin")
@@ -227,7 +228,7 @@ async def test_bad_hours_are_refused_with_a_reason(
 
 async def test_bad_metric_is_refused_and_fixing_it_saves(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c", *["down"] * 6, "x")  # the first goal's value
         screen = app.screen
         assert "is not a number" in shown(screen, "#reason-metric-leads")
@@ -239,17 +240,6 @@ async def test_bad_metric_is_refused_and_fixing_it_saves(plan_path: Path, data_d
         assert planner(app).plan.checkin(WEEK).metrics["leads"] == 11
 
 
-def test_prefill_rules(plan_path: Path):
-    plan = store.load(plan_path).plan
-    fresh = prefill(plan, WEEK)
-    assert not fresh.existing
-    assert fresh.hours == {"linkedin": "2.5", "instagram": "3", "newsletter": "2"}
-    assert fresh.last_metric["leads"] == ("2026-W46", 10)
-    past = prefill(plan, "2026-W43")  # recorded: its own values
-    assert past.existing and past.hours["newsletter"] == "2.5"
-    assert past.verdicts["newsletter"] == "unsure"
-
-
 # --- history ----------------------------------------------------------------------------
 
 
@@ -258,7 +248,7 @@ async def test_history_shows_planned_vs_actual_and_sparklines(
     plan_path: Path, data_dir: Path, size: tuple[int, int]
 ):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=size) as pilot:
+    async with running(app, size=size) as pilot:
         await pilot.press("h")
         await pilot.pause()
         screen = app.screen
@@ -287,18 +277,13 @@ async def test_history_shows_planned_vs_actual_and_sparklines(
         assert isinstance(app.screen, PlannerScreen)
 
 
-def test_sparkline_scale():
-    assert sparkline([0, 5, 10, None], 0, 10) == "▁▅█ "
-    assert sparkline([3, 3], 3, 3) == "▅▅"
-
-
 async def test_history_without_checkins_says_so(data_dir: Path):
     app = make_app(copy_fixture(data_dir, "bakery.toml"), data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("h")
         assert str(app.screen.query_one("#weeks", DataTable).get_row_at(0)[0]) == "2026-W47"
     app = make_app(copy_fixture(data_dir, "overcommitted.toml"), data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("h")
         assert "No check-ins yet" in shown(app.screen, "#history-empty")
 
@@ -308,7 +293,7 @@ async def test_history_without_checkins_says_so(data_dir: Path):
 
 async def test_review_walks_four_pages_and_stamps_the_date(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         gauge = str(planner(app).query_one(BudgetGauge).render())
         assert "next review 2026-11-22" in gauge
         await pilot.press("r")
@@ -347,11 +332,11 @@ async def test_review_walks_four_pages_and_stamps_the_date(plan_path: Path, data
 
 async def test_review_escape_changes_nothing(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("r", "enter", "escape")
         assert isinstance(app.screen, PlannerScreen)
         assert planner(app).plan.review.last.isoformat() == "2026-10-25"
-        assert not planner(app).undo_stack
+        assert not planner(app).history.can_undo
 
 
 # --- the planner ---------------------------------------------------------------------
@@ -359,7 +344,7 @@ async def test_review_escape_changes_nothing(plan_path: Path, data_dir: Path):
 
 async def test_goals_pane_shows_progress_at_60_columns(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#goal-table", DataTable)
         assert app.screen.query_one("#goals").size.width <= 60
@@ -374,7 +359,7 @@ async def test_goals_pane_shows_progress_at_60_columns(plan_path: Path, data_dir
 
 async def test_goals_pane_without_values(data_dir: Path):
     app = make_app(copy_fixture(data_dir, "overcommitted.toml"), data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#goal-table", DataTable)
         assert [str(c) for c in table.get_row_at(0)[2:6]] == ["—/3", "—", "—", "—"]
@@ -382,7 +367,7 @@ async def test_goals_pane_without_values(data_dir: Path):
 
 async def test_c_h_r_open_their_screens(plan_path: Path, data_dir: Path):
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         for key, kind in (("c", CheckinScreen), ("h", HistoryScreen), ("r", ReviewScreen)):
             await pilot.press(key)
             await pilot.pause()
@@ -400,7 +385,7 @@ async def test_ready_to_expand_offers_to_activate(data_dir: Path):
     path = store.plans_dir(data_dir) / "ready.toml"
     path.write_text(text)
     app = make_app(path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         assert any(f.id == "ready-to-expand" for f in planner(app).findings)
         await pilot.press("e")
         body = shown(app.screen, "#confirm-body")
@@ -419,7 +404,7 @@ async def test_keys_typed_in_one_burst_land_in_the_right_fields(plan_path: Path,
     from textual import events
 
     app = make_app(plan_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("c")
         await pilot.pause()
         for key, char in (("7", "7"), ("enter", None), ("n", "n"), ("enter", None)):

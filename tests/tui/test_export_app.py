@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.planner import PlannerScreen
 
-from .conftest import TODAY, copy_fixture
+from .conftest import TODAY, copy_fixture, running
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
@@ -43,7 +43,7 @@ async def test_export_writes_into_the_exports_folder(
     yoga: Path, data_dir: Path, keys: tuple[str, ...], name: str
 ):
     app = make(yoga, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("x")
         await pilot.pause()
         assert type(app.screen).__name__ == "ExportScreen"
@@ -59,7 +59,7 @@ async def test_export_writes_into_the_exports_folder(
 
 async def test_escape_exports_nothing(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("x", "escape")
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)
@@ -68,7 +68,7 @@ async def test_escape_exports_nothing(yoga: Path, data_dir: Path):
 
 async def test_export_in_privacy_mode_is_masked_and_names_no_file(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir, private=True)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("x", "m")  # m picks Markdown in the dialog
         await pilot.pause()
         target = data_dir / "exports" / "export.private.md"
@@ -83,7 +83,7 @@ async def test_export_in_privacy_mode_is_masked_and_names_no_file(yoga: Path, da
 async def test_export_failure_is_a_message(yoga: Path, data_dir: Path):
     (data_dir / "exports").write_text("a file where the folder should be\n")
     app = make(yoga, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("x", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)
@@ -92,7 +92,7 @@ async def test_export_failure_is_a_message(yoga: Path, data_dir: Path):
 
 async def test_palette_offers_export_and_privacy(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir)
-    async with app.run_test(size=(120, 40)):
+    async with running(app, size=(120, 40)):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Export the plan" in titles
         assert "Privacy mode" in titles

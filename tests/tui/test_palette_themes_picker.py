@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from socialtui import config, store
-from tests.tui.conftest import copy_fixture, make_app
+from socialtui import store
+from socialtui.store import config
+from tests.tui.conftest import copy_fixture, make_app, running, settle
 from tests.tui.test_planner import gauge_text, planner
 
 
@@ -23,11 +24,11 @@ def screen_text(app) -> str:
 
 async def test_palette_runs_the_plans_commands(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"check-in")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CheckinScreen"
@@ -35,11 +36,11 @@ async def test_palette_runs_the_plans_commands(over_path: Path, data_dir: Path):
 
 async def test_palette_offers_fit_and_the_plan_keys(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"fit")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")  # the fit command asks first
         await pilot.pause()
         assert app.screen.__class__.__name__ == "ConfirmScreen"
@@ -50,22 +51,22 @@ async def test_palette_offers_fit_and_the_plan_keys(over_path: Path, data_dir: P
 
 async def test_a_theme_chosen_in_the_palette_is_remembered(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         first = app.theme
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"theme")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")  # "Theme": the list of themes
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press(*"nord")
-        await pilot.pause(0.5)
+        await settle(app, pilot)  # the palette has searched
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord" != first
     assert config.load_settings().get("theme") == "nord"
     again = make_app(over_path, data_dir)  # the next run starts in the chosen theme
-    async with again.run_test(size=(120, 40)) as pilot:
+    async with running(again, size=(120, 40)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
 
@@ -76,7 +77,7 @@ async def test_no_color_the_word_and_the_numbers_carry_the_gauge(
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(over_path, data_dir)
     assert app.no_color
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.pause()
         text = screen_text(app)
         assert "OVER" in text and "6h 30m / 3h 36m" in text and "by 2h 54m" in text
@@ -99,7 +100,7 @@ async def test_picker_renames_a_plan_and_keeps_its_file(over_path: Path, data_di
     bakery = copy_fixture(data_dir, "bakery.toml")
     before = bakery.read_text(encoding="utf-8")
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await open_picker_on(app, pilot, bakery)
         await pilot.press("r")
         await pilot.pause()
@@ -115,7 +116,7 @@ async def test_picker_renames_a_plan_and_keeps_its_file(over_path: Path, data_di
 
 async def test_picker_renames_the_open_plan(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await open_picker_on(app, pilot, over_path)
         await pilot.press("r", *"Studio Sud", "enter")
         await pilot.pause()
@@ -127,7 +128,7 @@ async def test_picker_renames_the_open_plan(over_path: Path, data_dir: Path):
 
 async def test_picker_duplicates_a_plan_comments_and_all(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await open_picker_on(app, pilot, over_path)
         await pilot.press("c", *"Studio Nord B", "enter")
         await pilot.pause()

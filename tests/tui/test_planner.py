@@ -6,11 +6,16 @@ import tomllib
 from pathlib import Path
 
 from socialtui import store
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui import saving
+from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 
-from .conftest import copy_fixture, make_app
+from .conftest import copy_fixture, make_app, running, settle, wait_until
+
+
+def topbar(app) -> str:
+    return str(app.screen.query_one("#topbar").render())
 
 
 def gauge_text(app) -> str:
@@ -34,7 +39,7 @@ def planner(app) -> PlannerScreen:
 
 async def test_overcommitted_plan_shows_over_and_numbers(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)):
+    async with running(app, size=(120, 40)):
         # LinkedIn 3x30+60 = 150, Instagram 4x45+60 = 240: 390 min = 6h 30m.
         # Capacity 4 h x 60 x 0.9 = 216 min = 3h 36m.
         text = gauge_text(app)
@@ -49,7 +54,7 @@ async def test_weekly_hours_keystrokes_update_gauge_and_findings_live(
     over_path: Path, data_dir: Path
 ):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4")
         focused = app.focused
         assert focused is not None and focused.id == "budget-weekly_hours"
@@ -64,7 +69,7 @@ async def test_weekly_hours_keystrokes_update_gauge_and_findings_live(
 
 async def test_bad_budget_value_is_refused_at_the_field(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "2", "0", "0")  # 200 h: out of range
         hint = str(app.screen.query_one("#hint-weekly_hours").render())
         assert "more than 0 and at most 168" in hint
@@ -79,7 +84,7 @@ async def test_bad_budget_value_is_refused_at_the_field(over_path: Path, data_di
 async def test_save_keeps_comments_and_changes_one_line(over_path: Path, data_dir: Path):
     before = over_path.read_text().splitlines()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "1", "0", "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -91,22 +96,23 @@ async def test_save_keeps_comments_and_changes_one_line(over_path: Path, data_di
     assert "# what we can honestly spare" in changed[0][1]
 
 
-async def test_autosave_after_a_second(over_path: Path, data_dir: Path):
+async def test_autosave_after_the_delay(over_path: Path, data_dir: Path, monkeypatch):
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 3600)  # not before the delay
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "8")
+        await settle(app, pilot)
         assert "unsaved" in str(app.screen.query_one("#topbar").render())
         assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 4.0
-        await pilot.pause(1.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 8
-        assert "[saved]" in str(app.screen.query_one("#topbar").render())
+        monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.001)  # the next key restarts the timer
+        await pilot.press("9")  # 89 h
+        await wait_until(pilot, lambda: "[saved]" in topbar(app))
+        assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 89
 
 
 async def test_quit_saves_first(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "6", "escape", "q")
         await pilot.pause()
     assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 6
@@ -114,7 +120,7 @@ async def test_quit_saves_first(over_path: Path, data_dir: Path):
 
 async def test_ctrl_q_from_inside_a_field_saves_and_quits(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "7", "ctrl+q")
         await pilot.pause()
     assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 7
@@ -123,7 +129,7 @@ async def test_ctrl_q_from_inside_a_field_saves_and_quits(over_path: Path, data_
 
 async def test_q_in_a_text_field_types_q(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("1", "a")  # new goal form
         await pilot.press("q")
         assert app.focused is not None and app.focused.value == "q"
@@ -132,7 +138,7 @@ async def test_q_in_a_text_field_types_q(over_path: Path, data_dir: Path):
 
 async def test_add_goal_with_form(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("1", "a")
         await pilot.press(*"Speaking gigs")
         await pilot.press("tab", *"talks booked", "tab", "0", "tab", "4")
@@ -153,7 +159,7 @@ async def test_add_goal_with_form(over_path: Path, data_dir: Path):
 
 async def test_form_refuses_bad_value_with_reason(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("3", "enter")  # edit LinkedIn
         await pilot.press("tab", "tab")  # posts / week
         await pilot.press("ctrl+a" if False else "end")
@@ -168,7 +174,7 @@ async def test_form_refuses_bad_value_with_reason(over_path: Path, data_dir: Pat
 
 async def test_channel_form_previews_effect_on_gauge(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("3", "down", "enter")  # edit Instagram (4 x 45 + 60)
         await pilot.press("tab", "tab", "end", "backspace", "0")  # 0 posts: 60 min
         # LinkedIn 150 + Instagram 60 = 210 min <= 216: the gauge behind the form fits.
@@ -184,7 +190,7 @@ async def test_channel_form_previews_effect_on_gauge(over_path: Path, data_dir: 
 
 async def test_edit_channel_saves_change(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("3", "down", "enter", "tab", "tab", "end", "backspace", "2", "enter")
         await pilot.pause()
         assert planner(app).plan.channel("instagram").posts_per_week == 2
@@ -192,7 +198,7 @@ async def test_edit_channel_saves_change(over_path: Path, data_dir: Path):
 
 async def test_delete_asks_first(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("2", "d", "n")
         assert [a.id for a in planner(app).plan.audiences] == ["founders", "juniors"]
         await pilot.press("d", "y")
@@ -202,7 +208,7 @@ async def test_delete_asks_first(over_path: Path, data_dir: Path):
 
 async def test_delete_goal_unlinks_channels(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("1", "d", "y")
         plan = planner(app).plan
         assert [g.id for g in plan.goals] == ["community"]
@@ -212,7 +218,7 @@ async def test_delete_goal_unlinks_channels(over_path: Path, data_dir: Path):
 
 async def test_reorder_goals_and_channels(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("1", "shift+down")
         assert [g.id for g in planner(app).plan.goals] == ["community", "retainers"]
         await pilot.press("shift+up")
@@ -223,7 +229,7 @@ async def test_reorder_goals_and_channels(over_path: Path, data_dir: Path):
 
 async def test_cycle_status(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("3", "down", "s")  # instagram active -> later
         assert planner(app).plan.channel("instagram").status == "later"
         # 150 min of 216: fits, 69 % -> no over, no near.
@@ -234,7 +240,7 @@ async def test_cycle_status(over_path: Path, data_dir: Path):
 
 async def test_fit_to_budget_applies_after_confirm(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("3", "f")
         body = str(app.screen.query_one("#confirm-body").render())
         assert "Instagram: posts/week 4 → " in body or "Instagram: status" in body
@@ -248,7 +254,7 @@ async def test_fit_to_budget_applies_after_confirm(over_path: Path, data_dir: Pa
 
 async def test_undo_and_redo(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("2", "d", "y")
         assert len(planner(app).plan.audiences) == 1
         await pilot.press("ctrl+z")
@@ -259,14 +265,14 @@ async def test_undo_and_redo(over_path: Path, data_dir: Path):
 
 async def test_typing_in_weekly_hours_is_one_undo_step(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "1", "2", "escape", "ctrl+z")
         assert planner(app).plan.budget.weekly_hours == 4.0
 
 
 async def test_add_channel_from_catalog(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("3", "a")
         source = str(app.screen.query_one("#catalog-source").render())
         assert "Source:" in source
@@ -282,7 +288,7 @@ async def test_add_channel_from_catalog(over_path: Path, data_dir: Path):
 
 async def test_edit_purpose(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("1", "p", "ctrl+u" if False else "end")
         await pilot.press(*" and friends", "enter")
         assert planner(app).plan.purpose.who == "A two-person design studio and friends"
@@ -290,7 +296,7 @@ async def test_edit_purpose(over_path: Path, data_dir: Path):
 
 async def test_help_screen_lists_keys(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         assert app.screen.__class__.__name__ == "HelpScreen"
         text = str(app.screen.query_one("Static").render())
@@ -310,7 +316,7 @@ async def test_markup_in_plan_text_is_shown_literally(data_dir: Path):
         '[[goals]]\nid = "g"\ntitle = "[link=https://x.test]click[/link] [@click=app.quit]q[/]"\n'
     )
     app = make_app(path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.pause()
         top = str(app.screen.query_one("#topbar").render())
         assert "[bold red]Evil[/]" in top
@@ -322,7 +328,7 @@ async def test_markup_in_plan_text_is_shown_literally(data_dir: Path):
 
 async def test_narrow_terminal_shows_one_pane_at_a_time(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         screen = planner(app)
         assert screen.has_class("-narrow")
         assert screen.query_one("#goals").display and not screen.query_one("#channels").display
@@ -336,7 +342,7 @@ async def test_narrow_terminal_shows_one_pane_at_a_time(over_path: Path, data_di
 
 async def test_tiny_terminal_says_too_small(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(30, 10)) as pilot:
+    async with running(app, size=(30, 10)) as pilot:
         await pilot.pause()
         assert "too small" in str(app.screen.query_one("#too-small").render())
 
@@ -344,21 +350,22 @@ async def test_tiny_terminal_says_too_small(over_path: Path, data_dir: Path):
 async def test_every_size_from_tiny_to_large_draws(over_path: Path, data_dir: Path):
     for size in ((20, 5), (40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (200, 60)):
         app = make_app(over_path, data_dir)
-        async with app.run_test(size=size) as pilot:
+        async with running(app, size=size) as pilot:
             await pilot.press("3", "4", "2")
             await pilot.pause()
             assert app.is_running
 
 
-async def test_read_only_plan_never_writes(data_dir: Path):
+async def test_read_only_plan_never_writes(data_dir: Path, monkeypatch):
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.001)
     path = store.plans_dir(data_dir) / "future.toml"
     text = 'schema = 99\nname = "From the future"\n[budget]\nweekly_hours = 5\n'
     path.write_text(text)
     app = make_app(path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         assert "read-only" in str(app.screen.query_one("#topbar").render())
         await pilot.press("4", "9", "ctrl+s")
-        await pilot.pause(1.2)
+        await settle(app, pilot)  # autosave's moment has come (the delay is a millisecond here)
         await pilot.press("ctrl+q")
     assert path.read_text() == text
 
@@ -366,7 +373,7 @@ async def test_read_only_plan_never_writes(data_dir: Path):
 async def test_plan_picker_lists_creates_and_opens(over_path: Path, data_dir: Path):
     copy_fixture(data_dir, "bakery.toml")
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("ctrl+o")
         assert app.screen.__class__.__name__ == "PlanPicker"
         options = app.screen.query_one("OptionList")

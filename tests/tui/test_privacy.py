@@ -17,10 +17,10 @@ from rich.console import Console
 from textual.widgets import DataTable, Static
 
 from socialtui import cli
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.findings import FindingsPanel
 
-from .conftest import TODAY, copy_fixture
+from .conftest import TODAY, copy_fixture, running
 
 SIZE = (160, 50)  # every pane visible
 
@@ -114,7 +114,7 @@ async def settle(pilot) -> None:
 
 async def test_m_masks_everything_and_m_again_shows_it(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await settle(pilot)
         before = on_screen(app)
         # The check can fail: unmasked, the plan's text is all there.
@@ -139,7 +139,7 @@ async def test_m_masks_everything_and_m_again_shows_it(yoga: Path, data_dir: Pat
 
 async def test_history_and_review_are_masked(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await pilot.press("h")
         await settle(pilot)
         assert leaks(on_screen(app), NOTES) == list(NOTES)  # the check can fail
@@ -172,7 +172,7 @@ async def test_history_and_review_are_masked(yoga: Path, data_dir: Path):
 
 async def test_editing_is_refused_while_masked(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await pilot.press("m")
         plan = app.screen.plan
         for key in ("a", "enter", "d", "p", "c", "s", "ctrl+o"):
@@ -192,7 +192,7 @@ async def test_editing_is_refused_while_masked(yoga: Path, data_dir: Path):
 
 async def test_started_private_is_masked_from_the_first_frame(yoga: Path, data_dir: Path):
     app = make(yoga, data_dir, private=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with running(app, size=SIZE) as pilot:
         await settle(pilot)
         text = on_screen(app)
         assert leaks(text) == []
@@ -210,7 +210,7 @@ def test_private_flag_reaches_the_app(
     argv, yoga: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """`socialtui --private` and `socialtui open PLAN --private` start in privacy mode."""
-    from socialtui import config
+    from socialtui.store import config
     from socialtui.tui.app import SocialApp
 
     config.remember_plan(data_dir, yoga)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import lock
-from socialtui.tui import app as tui_app
+from socialtui.store import lock
+from socialtui.tui import saving
 from socialtui.tui.screens.dialogs import ConfirmScreen, ConflictScreen
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.planner import PlannerScreen
 from tests.lockholder import held
 
-from .conftest import make_app
+from .conftest import make_app, running, settle, wait_until
 
 HAND_EDITED_NAME = 'name = "Studio Nord, edited by hand"'
 
@@ -51,26 +51,12 @@ def hand_edit(plan: Path) -> bytes:
     return plan.read_bytes()
 
 
-async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if predicate():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out waiting")
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 # -- two sessions, one plan ---------------------------------------------------------
 
 
 async def test_the_first_session_holds_the_lock_until_it_quits(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         assert lock_pid(over_path) == os.getpid()
         assert not app.read_only
         assert "Quit" in footer(app) and "Take over" not in footer(app)
@@ -83,7 +69,7 @@ async def test_plan_held_by_another_process_opens_read_only_and_says_so(
 ):
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         assert app.read_only
         bar = topbar(app)
         assert "read-only: open in" in bar
@@ -106,7 +92,7 @@ async def test_ctrl_t_takes_over_then_saves(
     over_path: Path, data_dir: Path, holder: subprocess.Popen
 ):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         assert app.read_only
         await pilot.press("ctrl+t")
         assert isinstance(app.screen, ConfirmScreen)
@@ -126,7 +112,7 @@ async def test_taking_over_reloads_a_plan_changed_on_disk(
     over_path: Path, data_dir: Path, holder: subprocess.Popen
 ):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = hand_edit(over_path)  # the other session saved meanwhile
         await pilot.press("ctrl+t", "y")
         await pilot.pause()
@@ -142,7 +128,7 @@ async def test_a_session_whose_lock_was_taken_stops_saving_and_keeps_its_edits(
 ):
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         other = lock.take_over(over_path)  # another session pressed ctrl+t
         await pilot.press("4", "1", "0", "ctrl+s")
         await settle(app, pilot)
@@ -171,7 +157,7 @@ async def edit_then_conflict(app, pilot, plan: Path) -> bytes:
 
 async def test_conflict_reload_keeps_our_edits_in_a_copy(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         body = str(app.screen.query_one("#conflict-body").render())
         assert "overcommitted.unsaved-DATE-TIME.toml" in body
@@ -190,7 +176,7 @@ async def test_conflict_reload_keeps_our_edits_in_a_copy(over_path: Path, data_d
 
 async def test_conflict_overwrite_writes_ours_and_backs_theirs_up(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("o")
         await settle(app, pilot)
@@ -209,7 +195,7 @@ async def test_conflict_overwrite_writes_ours_and_backs_theirs_up(over_path: Pat
 
 async def test_conflict_save_as_copy_goes_on_with_the_copy(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("c")
         await settle(app, pilot)
@@ -227,15 +213,17 @@ async def test_conflict_save_as_copy_goes_on_with_the_copy(over_path: Path, data
     assert not lock_file(copy).exists()
 
 
-async def test_later_pauses_autosave_without_asking_again(over_path: Path, data_dir: Path):
+async def test_later_pauses_autosave_without_asking_again(
+    over_path: Path, data_dir: Path, monkeypatch
+):
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.001)
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)
-        await pilot.press("escape", "4", "7")  # more edits: autosave would fire after a second
-        await pilot.pause(1.5)
+        await pilot.press("escape", "4", "7")  # more edits: autosave's delay is a millisecond here
         await settle(app, pilot)
         assert isinstance(app.screen, PlannerScreen)  # no dialog popped up by itself
         assert "conflict" in topbar(app)
@@ -252,7 +240,7 @@ async def test_later_pauses_autosave_without_asking_again(over_path: Path, data_
 
 async def test_touch_without_change_is_not_a_conflict(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         os.utime(over_path, (1, 1))  # identity changes, content does not
         await pilot.press("4", "1", "0", "ctrl+s")
         await settle(app, pilot)
@@ -266,7 +254,7 @@ async def test_touch_without_change_is_not_a_conflict(over_path: Path, data_dir:
 async def test_first_save_of_the_session_backs_up_once(over_path: Path, data_dir: Path):
     original = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "1", "0", "ctrl+s")
         await settle(app, pilot)
         folder = data_dir / "backups" / "overcommitted"
@@ -292,10 +280,10 @@ async def test_exception_in_a_handler_logs_keeps_edits_and_exits_70(
         raise ZeroDivisionError("help pane divided by zero")
 
     monkeypatch.setattr(PlannerScreen, "action_help", broken_help)
-    monkeypatch.setattr(tui_app, "AUTOSAVE_DELAY", 3600)  # the edit stays unsaved
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 3600)  # the edit stays unsaved
     before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.press("4", "1", "0", "escape")  # an unsaved edit
         await pilot.press("question_mark")
         await pilot.pause()

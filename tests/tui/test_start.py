@@ -2,9 +2,9 @@
 
 The first frame shows the plan's name, the gauge, the findings and the panes'
 outlines (one widget); the panes follow right after. These tests hold the panes
-back (the screen's ``fill`` waits on a gate the test opens) to look at the first
-frame and to type into it, using Textual's own ``run_test``, which does not wait
-for the panes as ``SocialApp.run_test`` does.
+back (Lazy, which mounts them, waits on a gate the test opens) to look at the first
+frame and to type into it, with the plain ``run_test`` (the tests' ``running``
+helper waits for the panes).
 """
 
 from __future__ import annotations
@@ -18,33 +18,34 @@ import pytest
 from rich.console import Console
 from textual import events
 from textual.app import App
+from textual.lazy import Lazy
 
-from socialtui.tui.screens.main import PlannerScreen
+from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.outline import PaneOutlines, boxes, split
-from socialtui.tui.widgets.panes import Pane
+from socialtui.tui.widgets.pane import Pane
 
-from .conftest import copy_fixture, make_app
+from .conftest import copy_fixture, make_app, running, wait_until
 
 
 @pytest.fixture
 def gate(monkeypatch) -> asyncio.Event:
-    """Hold every PlannerScreen's panes back until the test sets the event.
+    """Hold every planner's panes back (Lazy mounts them) until the test sets the event.
 
-    The screen goes on working meanwhile (it is not blocked in its fill), so
-    the test can look at it; keys go to the app, which holds them.
+    The screen goes on working meanwhile, so the test can look at it; keys go
+    to the app, which holds them.
     """
     opened = asyncio.Event()
-    fill = PlannerScreen.fill
+    mount = Lazy.mount_composed_widgets
     waiting: list[asyncio.Task] = []
 
-    async def gated(self) -> None:
+    async def gated(self, widgets) -> None:
         async def when_open() -> None:
             await opened.wait()
-            self.call_later(fill, self)
+            await mount(self, widgets)
 
         waiting.append(asyncio.create_task(when_open()))
 
-    monkeypatch.setattr(PlannerScreen, "fill", gated)
+    monkeypatch.setattr(Lazy, "mount_composed_widgets", gated)
     return opened
 
 
@@ -60,7 +61,7 @@ def screen_text(app) -> str:
 
 async def test_first_frame_shows_name_gauge_findings_and_outlines(over_path: Path, data_dir, gate):
     app = make_app(over_path, data_dir)
-    async with App.run_test(app, size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PlannerScreen) and not screen.filled.is_set()
@@ -83,18 +84,19 @@ async def test_keys_typed_before_the_panes_arrive_reach_them_in_order(
     over_path: Path, data_dir, gate
 ):
     app = make_app(over_path, data_dir)
-    async with App.run_test(app, size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         # A fast typist: focus Budget, type 10 into weekly hours (the focused
         # field's text is selected, so typing replaces it). Posted straight to
         # the app, as the terminal driver does: no waiting between keys.
         for key in ("4", "1", "0"):
             app.post_message(events.Key(key, key))
-        await asyncio.sleep(0.2)
+        for _ in range(50):  # the app has every chance to act on them
+            await asyncio.sleep(0)
         assert app.planner.plan.budget.weekly_hours == 4  # nothing happened yet
         gate.set()
         await app.planner.filled.wait()
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.planner.plan.budget.weekly_hours == 10)
         field = app.screen.query_one("#budget-weekly_hours")
         assert field.value == "10" and field.has_focus
         assert app.planner.plan.budget.weekly_hours == 10
@@ -104,7 +106,7 @@ async def test_keys_typed_before_the_panes_arrive_reach_them_in_order(
 @pytest.mark.parametrize("size", [(120, 40), (121, 41), (133, 37), (110, 34), (200, 60)])
 async def test_outlines_stand_where_the_panes_are(over_path: Path, data_dir, gate, size):
     app = make_app(over_path, data_dir)
-    async with App.run_test(app, size=size) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         outlines = app.screen.query_one(PaneOutlines)
         area = outlines.region
@@ -127,7 +129,7 @@ async def test_outlines_stand_where_the_panes_are(over_path: Path, data_dir, gat
 
 async def test_a_small_terminal_outlines_only_the_current_pane(over_path: Path, data_dir, gate):
     app = make_app(over_path, data_dir)
-    async with App.run_test(app, size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = screen_text(app)
         assert "╭─ 1 Goals ─" in text and "2 Audience ─" not in text
@@ -148,7 +150,7 @@ async def test_collection_is_back_on_once_the_planner_is_complete(over_path: Pat
     app = make_app(over_path, data_dir)
     gc.disable()
     try:
-        async with app.run_test(size=(120, 40)):
+        async with running(app, size=(120, 40)):
             assert gc.isenabled()
     finally:
         gc.enable()
@@ -164,7 +166,7 @@ async def test_opening_for_a_checkin_waits_for_the_panes(data_dir):
 
     path = copy_fixture(data_dir, "overcommitted.toml")
     app = SocialApp(store.load(path), data=data_dir, today=TODAY, start="checkin")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with running(app, size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
         assert app.planner is not None and app.planner.filled.is_set()
@@ -201,7 +203,7 @@ async def test_the_very_first_frame(data_dir, monkeypatch, fixture, size, shown,
 
     monkeypatch.setattr(SocialApp, "_display", first)
     app = make_app(copy_fixture(data_dir, fixture), data_dir)
-    async with app.run_test(size=size):
+    async with running(app, size=size):
         pass
     assert frames, "nothing was drawn"
     assert "Cadence" not in frames[0]  # the tables come after it

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import backup, store
+from socialtui import store
+from socialtui.session import Session
+from socialtui.store import backup
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "bakery.toml"
 
@@ -29,7 +31,7 @@ def plan(data) -> Path:
 
 def test_the_first_save_of_a_session_keeps_the_version_before_it(data, plan):
     original = plan.read_bytes()
-    session = store.start_session(data, plan)
+    session = Session.start(data, plan)
     loaded = session.load(plan)
     loaded = session.save(loaded, replace(loaded.plan, name="One"))
     session.save(loaded, replace(loaded.plan, name="Two"))
@@ -38,7 +40,7 @@ def test_the_first_save_of_a_session_keeps_the_version_before_it(data, plan):
     assert [b.read_bytes() for b in backups] == [original]
     assert backups[0].path.parent == data / "backups" / "bakery"
 
-    later = store.start_session(data, plan)
+    later = Session.start(data, plan)
     loaded = later.load(plan)
     after_two = plan.read_bytes()
     later.save(loaded, replace(loaded.plan, name="Three"))
@@ -46,7 +48,7 @@ def test_the_first_save_of_a_session_keeps_the_version_before_it(data, plan):
 
 
 def test_a_save_that_changes_nothing_makes_no_backup(data, plan):
-    session = store.start_session(data, plan)
+    session = Session.start(data, plan)
     loaded = session.load(plan)
     session.save(loaded, loaded.plan)
     assert backup.list_backups(plan, data) == []
@@ -54,7 +56,7 @@ def test_a_save_that_changes_nothing_makes_no_backup(data, plan):
 
 def test_no_backup_means_no_save(data, plan):
     (data / "backups").write_text("a file where the folder should be")
-    session = store.start_session(data, plan)
+    session = Session.start(data, plan)
     loaded = session.load(plan)
     before = plan.read_bytes()
     with pytest.raises(store.SaveError, match="cannot back up"):

@@ -1,4 +1,4 @@
-"""socialtui.crash: crash logs and copies of unsaved edits."""
+"""socialtui.store.crash: crash logs and copies of unsaved edits."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import crash, store
+from socialtui import store
+from socialtui.store import crash
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -3,8 +3,8 @@
 - Every ```toml block that directly follows ``<!-- complete plan -->`` is a whole
   plan: it loads with :func:`socialtui.store.loads` and raises no error finding.
 - Every ```toml block is valid TOML (fragments included).
-- Every key the loader accepts is documented in its table's section. store.py
-  has no per-table key lists: ``_build_plan`` reads each key by a literal name
+- Every key the loader accepts is documented in its table's section. socialtui.store.schema
+  has no per-table key lists: ``build_plan`` reads each key by a literal name
   that is also the model's dataclass field name (the saver writes
   ``dataclasses.fields`` names back as keys). So the accepted set is derived from
   the model's dataclasses plus store's ``_SECTIONS`` / ``_ARRAYS``, and each name
@@ -39,6 +39,7 @@ from socialtui.plan.model import (
     Purpose,
     Review,
 )
+from socialtui.store import schema
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "plan-format.md"
@@ -103,7 +104,7 @@ def test_every_toml_block_is_valid_toml():
 
 
 def _accepted_keys() -> dict[str, set[str]]:
-    top = {"schema", "name", *store._SECTIONS, *store._ARRAYS}
+    top = {"schema", "name", *schema.SECTIONS, *schema.ARRAYS}
     keys = {TOP_LEVEL_HEADING: top}
     for heading, cls in TABLES.items():
         keys[heading] = {f.name for f in fields(cls)}
@@ -111,12 +112,12 @@ def _accepted_keys() -> dict[str, set[str]]:
 
 
 def test_accepted_keys_are_read_by_the_loader():
-    source = inspect.getsource(store._build_plan) + inspect.getsource(store._validate)
+    source = inspect.getsource(schema.build_plan) + inspect.getsource(schema.validate)
     for names in _accepted_keys().values():
         for name in names:
             assert f'"{name}"' in source, f"the loader does not read {name!r}"
     # The tables named in the doc are the tables the store knows.
-    assert {h.strip("[]") for h in TABLES} == {*store._SECTIONS, *store._ARRAYS}
+    assert {h.strip("[]") for h in TABLES} == {*schema.SECTIONS, *schema.ARRAYS}
 
 
 def test_every_accepted_key_is_documented_in_its_section():

@@ -1,4 +1,4 @@
-"""socialtui.lock: who has a plan open, across real processes."""
+"""socialtui.store.lock: who has a plan open, across real processes."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import lock, store
+from socialtui import store
+from socialtui.store import lock
 from tests.lockholder import held
 
 CRASH_HOLDING = """
 import os, sys
-from socialtui import lock, store
+from socialtui import store
+from socialtui.store import lock
 from tests.lockholder import held
 got = lock.acquire(sys.argv[1])
 os._exit(0 if isinstance(got, lock.Lock) else 3)

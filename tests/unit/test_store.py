@@ -41,19 +41,6 @@ def changed_lines(before: str, after: str) -> list[str]:
 # -- locations -------------------------------------------------------------------------------
 
 
-def test_data_dir_prefers_override_then_env(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOCIALTUI_DATA_DIR", str(tmp_path / "env"))
-    assert store.data_dir(tmp_path / "given") == tmp_path / "given"
-    assert store.data_dir() == tmp_path / "env"
-    assert not (tmp_path / "env").exists()  # pure: creates nothing
-
-
-def test_data_dir_falls_back_to_platformdirs(monkeypatch, tmp_path):
-    monkeypatch.setenv("SOCIALTUI_DATA_DIR", "")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert store.data_dir() == tmp_path / "xdg" / "socialtui"
-
-
 def test_resolve_plan_slug_or_path(tmp_path):
     assert store.resolve_plan("bakery", tmp_path) == tmp_path / "plans" / "bakery.toml"
     assert store.resolve_plan("x/y.toml", tmp_path) == Path("x/y.toml")

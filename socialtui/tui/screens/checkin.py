@@ -1,14 +1,8 @@
 """The weekly check-in: hours, verdicts, metric values and a note for one ISO week.
 
-Every field opens filled in, so that a week in which nothing changed is one key
-(``ctrl+s``, or ``enter`` on the last field):
-
-- hours: what the week already recorded, else the plan's hours for the channel;
-- verdict: what the week already recorded, else the channel's last verdict
-  before this week (a verdict stands until you change it), else ``unsure``;
-- metric: what the week already recorded, else the last value recorded before
-  this week, else the goal's baseline;
-- note: the week's note, else empty.
+Every field opens filled in (:func:`socialtui.plan.checkin.prefill` says with
+what), so that a week in which nothing changed is one key (``ctrl+s``, or
+``enter`` on the last field).
 
 Opening a week that already has a check-in edits it. ``PgUp`` / ``PgDn`` (or the
 week field) choose another week, so a missed week can be filled in afterwards;
@@ -20,7 +14,6 @@ dismisses with the new plan, or None on escape.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -28,24 +21,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from socialtui.plan.budget import channel_minutes, format_minutes, format_number
-from socialtui.plan.model import VERDICTS, CheckIn, Plan, iso_week, week_key, week_monday
-from socialtui.plan.rules import (
-    RuleError,
-    parse_number,
-    parse_optional_finite,
-    parse_week_text,
+from socialtui.plan.checkin import (
+    Prefill,
+    merge_checkin,
+    parse_hours,
+    parse_metric,
+    prefill,
+    week_label,
 )
-from socialtui.safe import clean
-from socialtui.tui.text import one_line
+from socialtui.plan.model import CheckIn, Plan, iso_week, week_key, week_monday
+from socialtui.plan.rules import RuleError, parse_week_text
+from socialtui.safe import clean, one_line
 from socialtui.tui.validation import RuleValidator
-
-VERDICT_KEYS = {"w": "working", "u": "unsure", "n": "not-working"}
+from socialtui.tui.widgets.verdict import VerdictPicker
 
 
 def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -> Input:
@@ -58,131 +51,6 @@ def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -
         validate_on=["changed", "submitted"],
         compact=True,
     )
-
-
-# --- what the fields open with (pure) ---------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Prefill:
-    week: str
-    existing: bool
-    hours: dict[str, str]
-    verdicts: dict[str, str]
-    metrics: dict[str, str]
-    last_metric: dict[str, tuple[str, float] | None]
-    note: str
-
-
-def prefill(plan: Plan, week: str) -> Prefill:
-    """The values the check-in for ``week`` opens with (see the module docstring)."""
-    existing = plan.checkin(week)
-    before = [c for c in plan.checkins if week_key(c.week) < week_key(week)]
-    before.sort(key=lambda c: week_key(c.week))
-    hours: dict[str, str] = {}
-    verdicts: dict[str, str] = {}
-    for channel in plan.active_channels:
-        if existing is not None and channel.id in existing.hours:
-            hours[channel.id] = format_number(existing.hours[channel.id])
-        else:
-            hours[channel.id] = format_number(channel_minutes(channel) / 60)
-        verdict = existing.verdicts.get(channel.id) if existing is not None else None
-        if verdict is None:
-            verdict = next(
-                (c.verdicts[channel.id] for c in reversed(before) if channel.id in c.verdicts),
-                "unsure",
-            )
-        verdicts[channel.id] = verdict if verdict in VERDICTS else "unsure"
-    metrics: dict[str, str] = {}
-    last_metric: dict[str, tuple[str, float] | None] = {}
-    for goal in plan.goals:
-        last = next(
-            ((c.week, c.metrics[goal.id]) for c in reversed(before) if goal.id in c.metrics),
-            None,
-        )
-        last_metric[goal.id] = last
-        if existing is not None and goal.id in existing.metrics:
-            value: float | None = existing.metrics[goal.id]
-        elif last is not None:
-            value = last[1]
-        else:
-            value = goal.baseline
-        metrics[goal.id] = "" if value is None else format_number(value)
-    note = clean(existing.note) if existing is not None else ""
-    return Prefill(week, existing is not None, hours, verdicts, metrics, last_metric, note)
-
-
-def parse_hours(text: str) -> int | float | None:
-    """Hours for one channel: empty means "not recorded"."""
-    if not text.strip():
-        return None
-    return parse_number("checkin_hours", text)
-
-
-def parse_metric(text: str) -> int | float | None:
-    return parse_optional_finite(text, "value")
-
-
-def week_label(week: str) -> str:
-    monday = week_monday(week)
-    sunday = monday + timedelta(days=6)
-    return f"{monday:%d %b} – {sunday:%d %b %Y}"
-
-
-# --- the verdict selector ------------------------------------------------------------
-
-
-class VerdictPicker(Widget, can_focus=True):
-    """One of working / unsure / not-working: ``w`` ``u`` ``n`` pick, space or ← → cycle."""
-
-    DEFAULT_CSS = """
-    VerdictPicker { width: 30; height: 1; }
-    VerdictPicker:focus { background: $accent 40%; }
-    """
-
-    # Keys are handled here rather than as bindings: a binding runs only once the
-    # key has bubbled up to the app, after keys typed behind it have been routed.
-    KEYS = {
-        "w": ("pick", "working"),
-        "u": ("pick", "unsure"),
-        "n": ("pick", "not-working"),
-        "space": ("cycle", 1),
-        "right": ("cycle", 1),
-        "left": ("cycle", -1),
-    }
-
-    value: reactive[str] = reactive("unsure")
-
-    def render(self) -> Text:
-        text = Text(no_wrap=True)
-        for verdict in VERDICTS:
-            if verdict == self.value:
-                text.append(f"[{verdict}]", style="bold reverse")
-            else:
-                text.append(f" {verdict} ", style="dim")
-        return text
-
-    def on_key(self, event) -> None:
-        action = self.KEYS.get(event.key)
-        if action is None:
-            if event.is_printable:  # not a verdict key; never the app's q (quit)
-                event.stop()
-                event.prevent_default()
-                self.app.bell()
-            return
-        event.stop()
-        event.prevent_default()
-        if action[0] == "pick":
-            self.action_pick(str(action[1]))
-        else:
-            self.action_cycle(int(action[1]))
-
-    def action_pick(self, verdict: str) -> None:
-        self.value = verdict
-
-    def action_cycle(self, step: int) -> None:
-        index = VERDICTS.index(self.value) if self.value in VERDICTS else 0
-        self.value = VERDICTS[(index + step) % len(VERDICTS)]
 
 
 # --- the screen --------------------------------------------------------------------------
@@ -272,7 +140,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
                 with Horizontal(classes="row section-gap"):
                     yield Label("Note", classes="label")
                     yield Input(
-                        fill.note,
+                        clean(fill.note),
                         id="note",
                         classes="ci-input field",
                         placeholder="what happened this week (optional)",
@@ -333,7 +201,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
             if goal.metric:
                 aside.append(f" · {one_line(goal.metric)}")
             self.query_one(f"#aside-{goal.id}", Static).update(aside)
-        self.query_one("#note", Input).value = fill.note
+        self.query_one("#note", Input).value = clean(fill.note)
         focused = self.focused
         if isinstance(focused, Input) and focused.id != "week":
             focused.select_all()  # as on arrival: typing replaces the new week's value
@@ -469,25 +337,22 @@ class CheckinScreen(ModalScreen[Plan | None]):
     # -- save / cancel ----------------------------------------------------------
     def build(self) -> CheckIn:
         """The check-in the fields describe (every field must be valid)."""
-        existing = self.plan.checkin(self.week)
-        hours = dict(existing.hours) if existing else {}
-        metrics = dict(existing.metrics) if existing else {}
-        verdicts = dict(existing.verdicts) if existing else {}
-        for channel in self.channels:
-            value = parse_hours(self.query_one(f"#hours-{channel.id}", Input).value)
-            if value is None:
-                hours.pop(channel.id, None)
-            else:
-                hours[channel.id] = value
-            verdicts[channel.id] = self.query_one(f"#verdict-{channel.id}", VerdictPicker).value
-        for goal in self.goals:
-            metric = parse_metric(self.query_one(f"#metric-{goal.id}", Input).value)
-            if metric is None:
-                metrics.pop(goal.id, None)
-            else:
-                metrics[goal.id] = metric
-        note = self.query_one("#note", Input).value.strip()
-        return CheckIn(self.week, hours, metrics, verdicts, note)
+        return merge_checkin(
+            self.plan.checkin(self.week),
+            self.week,
+            hours={
+                c.id: parse_hours(self.query_one(f"#hours-{c.id}", Input).value)
+                for c in self.channels
+            },
+            metrics={
+                g.id: parse_metric(self.query_one(f"#metric-{g.id}", Input).value)
+                for g in self.goals
+            },
+            verdicts={
+                c.id: self.query_one(f"#verdict-{c.id}", VerdictPicker).value for c in self.channels
+            },
+            note=self.query_one("#note", Input).value.strip(),
+        )
 
     async def action_submit(self) -> None:
         await self._settle()
@@ -515,23 +380,3 @@ class CheckinScreen(ModalScreen[Plan | None]):
     def _cancel_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_cancel()
-
-
-def checkin_summary(plan: Plan, week: str, today: date) -> str:
-    """One line after saving: the week's verdicts and the goals' pace."""
-    from socialtui.plan.progress import goal_progress
-
-    checkin = plan.checkin(week)
-    parts = [f"Check-in {week} saved"]
-    if checkin is not None and checkin.verdicts:
-        counts = [
-            f"{n} {verdict}"
-            for verdict in VERDICTS
-            if (n := sum(1 for v in checkin.verdicts.values() if v == verdict))
-        ]
-        parts.append(", ".join(counts))
-    progress = [goal_progress(plan, g, today) for g in plan.goals]
-    behind = sum(1 for p in progress if p is not None and p.behind)
-    if progress and any(p is not None for p in progress):
-        parts.append(f"{behind} goal(s) behind pace" if behind else "no goal behind pace")
-    return " · ".join(parts)

@@ -6,14 +6,11 @@ the deadline) drawn on the same scale beneath it. Below, one row per week,
 newest first: per active channel the actual hours against the plan and the
 verdict, the total, each goal's value and the note.
 
-The small functions at the top are pure (plan in, numbers or text out) so the
-review screen can reuse them.
+The numbers come from :mod:`socialtui.plan.trends`; this module draws them.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -24,13 +21,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from socialtui.plan.budget import channel_minutes, format_minutes, format_number
-from socialtui.plan.model import Channel, CheckIn, Goal, Plan, parse_week, week_key
-from socialtui.plan.progress import expected_fraction, goal_progress, tracking_start, week_end
-from socialtui.tui.text import lit, one_line
+from socialtui.plan.model import Goal, Plan
+from socialtui.plan.progress import goal_progress
+from socialtui.plan.trends import SPARK_WEEKS, checkin_weeks, goal_trend, sparkline
+from socialtui.safe import one_line
+from socialtui.tui.text import lit
 from socialtui.tui.widgets.footer import CalmFooter
 
-BARS = "▁▂▃▄▅▆▇█"
-SPARK_WEEKS = 26
 VERDICT_MARK = {
     "working": ("✓", "green"),
     "unsure": ("?", "yellow"),
@@ -39,54 +36,7 @@ VERDICT_MARK = {
 OVER_RATIO = 1.2
 
 
-# --- pure helpers ----------------------------------------------------------------------
-
-
-def checkin_weeks(plan: Plan) -> list[CheckIn]:
-    """The plan's check-ins with a valid week, oldest first."""
-    return sorted((c for c in plan.checkins if parse_week(c.week)), key=lambda c: week_key(c.week))
-
-
-def pace_value(plan: Plan, goal: Goal, week: str) -> float | None:
-    """Where the pace line puts ``goal``'s metric at the end of ``week``."""
-    start = tracking_start(plan)
-    if start is None or goal.deadline is None or goal.baseline is None or goal.target is None:
-        return None
-    fraction = expected_fraction(start, goal.deadline, week_end(week))
-    return goal.baseline + fraction * (goal.target - goal.baseline)
-
-
-def sparkline(values: list[float | None], low: float, high: float) -> str:
-    """One block character per value on the scale ``low``..``high``; None is a space."""
-    out = []
-    for value in values:
-        if value is None:
-            out.append(" ")
-        elif high <= low:
-            out.append(BARS[len(BARS) // 2])
-        else:
-            ratio = min(1.0, max(0.0, (value - low) / (high - low)))
-            out.append(BARS[round(ratio * (len(BARS) - 1))])
-    return "".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class GoalTrend:
-    weeks: list[str]
-    actual: list[float | None]
-    pace: list[float | None]
-
-    def scale(self) -> tuple[float, float]:
-        known = [v for v in (*self.actual, *self.pace) if v is not None]
-        return (min(known), max(known)) if known else (0.0, 0.0)
-
-
-def goal_trend(plan: Plan, goal: Goal, limit: int = SPARK_WEEKS) -> GoalTrend:
-    checkins = checkin_weeks(plan)[-limit:]
-    weeks = [c.week for c in checkins]
-    actual = [c.metrics.get(goal.id) for c in checkins]
-    pace = [pace_value(plan, goal, w) for w in weeks]
-    return GoalTrend(weeks, actual, pace)
+# --- text --------------------------------------------------------------------------------
 
 
 def trend_text(plan: Plan, goal: Goal, today: date, limit: int = SPARK_WEEKS) -> Text:
@@ -131,33 +81,6 @@ def trend_text(plan: Plan, goal: Goal, today: date, limit: int = SPARK_WEEKS) ->
     if goal.metric:
         text.append(f"   {one_line(goal.metric, 30)}", style="dim")
     return text
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelEvidence:
-    planned_hours: float
-    recorded: int
-    """Check-ins (of the recent ones) that record hours for the channel."""
-    average_hours: float | None
-    verdicts: Counter
-    last_verdict: str | None
-
-
-def channel_evidence(plan: Plan, channel: Channel, recent: int = 4) -> ChannelEvidence:
-    """Planned against actual hours over the last ``recent`` check-ins; all verdicts."""
-    checkins = checkin_weeks(plan)
-    hours = [c.hours[channel.id] for c in checkins[-recent:] if channel.id in c.hours]
-    verdicts = Counter(c.verdicts[channel.id] for c in checkins if channel.id in c.verdicts)
-    last = next(
-        (c.verdicts[channel.id] for c in reversed(checkins) if channel.id in c.verdicts), None
-    )
-    return ChannelEvidence(
-        channel_minutes(channel) / 60,
-        len(hours),
-        sum(hours) / len(hours) if hours else None,
-        verdicts,
-        last,
-    )
 
 
 def hours_cell(actual: float | None, planned: float, verdict: str | None) -> Text:

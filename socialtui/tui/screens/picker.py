@@ -20,8 +20,9 @@ from socialtui.plan.budget import format_minutes, summarize
 from socialtui.plan.findings import check, worst
 from socialtui.plan.model import slugify
 from socialtui.plan.rules import parse_name
+from socialtui.safe import one_line
+from socialtui.session import ChangedOnDisk, LockLost, PlanHeld
 from socialtui.tui.screens.dialogs import PromptScreen
-from socialtui.tui.text import one_line
 from socialtui.tui.widgets.footer import CalmFooter
 
 
@@ -117,7 +118,7 @@ class PlanPicker(ModalScreen[Path | None]):
         def done(name: str | None) -> None:
             if not name:
                 return
-            from socialtui.starter import starter_text
+            from socialtui.store.starter import starter_text
 
             path = self._unused_path(name)
             text = starter_text(self.app.today)  # type: ignore[attr-defined]
@@ -152,9 +153,14 @@ class PlanPicker(ModalScreen[Path | None]):
                     planner = self.app.planner  # type: ignore[attr-defined]
                     planner.apply(replace(planner.plan, name=name))
                     self.app.save_sync()  # type: ignore[attr-defined]
-                else:
-                    store.save(loaded, replace(loaded.plan, name=name))
-            except (store.PlanError, OSError) as error:
+                else:  # another plan: through the session, as every save
+                    with self.app.session.editing(path) as held:  # type: ignore[attr-defined]
+                        held.load()
+                        held.save(replace(held.loaded.plan, name=name))
+            except PlanHeld as error:
+                self.app.notify(f"Could not rename: {one_line(error)}", severity="error")
+                return
+            except (store.PlanError, ChangedOnDisk, LockLost, OSError) as error:
                 self.app.notify(f"Could not rename: {error}", severity="error")
                 return
             self.refresh_list(select=path)

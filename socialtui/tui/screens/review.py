@@ -32,8 +32,9 @@ from socialtui.plan.findings import Finding, check
 from socialtui.plan.fit import best_candidate, cost_if_active, score
 from socialtui.plan.model import VERDICTS, Plan
 from socialtui.plan.progress import goal_progress
-from socialtui.tui.screens.history import VERDICT_MARK, channel_evidence, checkin_weeks
-from socialtui.tui.text import one_line
+from socialtui.plan.trends import channel_evidence, checkin_weeks
+from socialtui.safe import one_line
+from socialtui.tui.screens.history import VERDICT_MARK
 from socialtui.tui.widgets.findings import MARKS
 
 RECENT = 4

@@ -18,7 +18,7 @@ from socialtui.plan.budget import capacity_minutes, channel_minutes, format_minu
 from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError, parse_number
-from socialtui.tui.text import one_line
+from socialtui.safe import one_line
 from socialtui.tui.validation import RuleValidator
 
 FIELDS = (

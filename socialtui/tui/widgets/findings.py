@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from socialtui.plan.findings import Finding
-from socialtui.tui.text import one_line
+from socialtui.safe import one_line
 
 MARKS = {
     "error": ("✖ error  ", "bold red"),

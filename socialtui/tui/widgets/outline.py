@@ -6,8 +6,9 @@ So the first frame shows the plan's name, the gauge and the findings with this
 single widget standing where the panes will be: their rounded borders and
 titles at the places the real layout gives them (see ``app.tcss``: two rows of
 equal height, Goals and Audience halves above, Channels and Budget 3:2 below;
-one pane at a time on a small terminal). The screen swaps in the real panes
-right after (:meth:`socialtui.tui.screens.main.PlannerScreen.fill`).
+one pane at a time on a small terminal). :class:`textual.lazy.Lazy` mounts
+the real panes right after (:mod:`.panes`) and the screen then removes this
+(:meth:`socialtui.tui.screens.planner.PlannerScreen.on_panes_arrived`).
 """
 
 from __future__ import annotations

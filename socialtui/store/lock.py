@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from socialtui.store import FILE_MODE
+from socialtui.store.files import FILE_MODE, pid_alive
 
 __all__ = ["Holder", "Lock", "LockError", "acquire", "lock_path", "read_holder", "take_over"]
 
@@ -206,18 +206,6 @@ def _process_start(pid: int) -> float | None:
         return None
 
 
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, but someone else's
-        return True
-    except OSError:
-        return True  # cannot tell: assume alive (never take a live lock)
-    return True
-
-
 def is_stale(holder: Holder, path: str | os.PathLike[str] | None = None) -> bool:
     """True only when we can see that the holding process is gone.
 
@@ -267,7 +255,7 @@ def _content() -> tuple[Holder, bytes]:
 
 
 def _temp_with(directory: Path, data: bytes) -> str:
-    # The shape of store.write_atomic's temp files, so start_session cleans orphans.
+    # The shape of write_atomic's temp files, so a starting session cleans orphans.
     prefix = f".socialtui-lock.{os.getpid()}."
     fd, temp = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
     try:

@@ -8,8 +8,9 @@
 With none of ``--hours``, ``--metric``, ``--verdict`` or ``--note`` the app opens
 straight into this week's check-in. With any of them nothing opens: the values are
 checked with the rules of the plan file format, merged into the week's entry (given
-values replace, the others are kept) or added as a new entry, and saved through
-:func:`socialtui.store.save`, which keeps comments and layout. A new week is added
+values replace, the others are kept: :func:`socialtui.plan.checkin.merge_checkin`)
+or added as a new entry, and saved through the session
+(:meth:`socialtui.session.HeldPlan.save`), which keeps comments and layout. A new week is added
 by inserting lines; no line already in the file is rewritten.
 
 Any bad value is a one-line error naming the flag and the value, exit status 2,
@@ -19,17 +20,28 @@ and the file is left byte for byte as it was.
 from __future__ import annotations
 
 import argparse
-import contextlib
 from pathlib import Path
 
+from socialtui.cli.common import (
+    EXIT_LOCKED,
+    EXIT_OK,
+    CliError,
+    data_dir,
+    error_line,
+    held_elsewhere,
+    load_plan,
+    out,
+    plan_path,
+    subcommand,
+    today,
+)
+from socialtui.plan.numbers import show_number
 from socialtui.safe import clean
 
 FLAGS = ("hours", "metric", "verdict", "note")
 
 
-def add_parser(sub, subcommand) -> None:
-    """Register the `checkin` subcommand. `subcommand(sub, name, help, description)`
-    returns an argparse parser with --data-dir/--version already added."""
+def add_parser(sub) -> None:
     p = subcommand(
         sub,
         "checkin",
@@ -78,69 +90,27 @@ def add_parser(sub, subcommand) -> None:
         help="working, unsure or not-working (repeatable)",
     )
     p.add_argument("--note", metavar="TEXT", help="a note for the week ('' clears it)")
-    p.set_defaults(handler=cmd_checkin)
-
-
-# --- plan resolution (shared with `export`) -------------------------------------------
-
-
-def plan_path(ref: str | None, data: Path, command: str) -> Path:
-    """The file for PLAN, as ``check`` and ``open`` resolve it; without PLAN, the
-    plan used last. Raises CliError when there is none."""
-    from socialtui import config
-    from socialtui.cli import CliError, _resolve
-
-    if ref is not None:
-        return _resolve(ref, data)
-    last = config.last_plan(data)
-    if last is None:
-        raise CliError(
-            f"{command}: no plan given and no plan used recently; "
-            f"name one: socialtui {command} PLAN"
-        )
-    if not last.is_file():
-        raise CliError(
-            f"{command}: the plan used last, {clean(str(last))}, is gone; "
-            f"name one: socialtui {command} PLAN"
-        )
-    return last
-
-
-def load_plan(path: Path, command: str):
-    """``store.load(path)``, or CliError (exit 2) with path:line:col: reason."""
-    from socialtui import store
-    from socialtui.cli import CliError, _error_line
-
-    try:
-        return store.load(path)
-    except (store.PlanError, OSError, UnicodeError) as exc:
-        raise CliError(f"{command}: {_error_line(path, exc)}") from None
+    p.set_defaults(handler=run)
 
 
 # --- checkin -------------------------------------------------------------------------
 
 
-def cmd_checkin(args: argparse.Namespace) -> int:
-    from socialtui.cli import _data_dir, today
-
+def run(args: argparse.Namespace) -> int:
     headless = bool(args.hours or args.metric or args.verdict or args.note is not None)
     if not headless:
         if args.week is not None:
-            from socialtui.cli import CliError
-
             raise CliError(
                 "checkin: --week needs --hours, --metric, --verdict or --note "
                 "(without them the check-in opens in the app, for this week)"
             )
         from socialtui.tui.run import run_app
 
-        return run_app(_data_dir(args), getattr(args, "plan", None), today(), start="checkin")
-    return _record(args, _data_dir(args), today())
+        return run_app(data_dir(args), getattr(args, "plan", None), today(), start="checkin")
+    return _record(args, data_dir(args), today())
 
 
-def _fail(flag: str, value: str, reason: str):
-    from socialtui.cli import CliError
-
+def _fail(flag: str, value: str, reason: str) -> CliError:
     return CliError(f"checkin: {flag} {clean(repr(value))}: {clean(reason)}")
 
 
@@ -230,97 +200,66 @@ def _parse(args: argparse.Namespace, plan, day) -> tuple[str, dict, dict, dict, 
     return week, hours, metrics, verdicts, args.note
 
 
-EXIT_LOCKED = 75  # EX_TEMPFAIL: the plan is open in the app
-
-
-@contextlib.contextmanager
-def hold_plan(path: Path, command: str, refusal: str):
-    """Hold the plan's lock while a headless command writes it, so the app and it
-    never write at once; CliError (exit 75) while a live session has it open."""
-    from socialtui import lock
-    from socialtui.cli import CliError
-
-    try:
-        got = lock.acquire(path)
-    except lock.LockError:
-        got = None  # no lock can be made here (a read-only folder): the write will say why
-    if isinstance(got, lock.Holder):
-        raise CliError(
-            f"{command}: {clean(str(path))} is open in socialtui ({clean(got.describe())}); "
-            f"{refusal}",
-            EXIT_LOCKED,
-        )
-    try:
-        yield
-    finally:
-        if got is not None:
-            got.release()
-
-
 def _record(args: argparse.Namespace, data: Path, day) -> int:
     """Record under the plan's lock, so the app and this never write it at once."""
+    from socialtui.plan.checkin import merge_checkin
+    from socialtui.session import PlanHeld, Session
+
     path = plan_path(getattr(args, "plan", None), data, "checkin")
     refusal = "nothing was recorded. Record it there, or quit that session and try again"
-    with hold_plan(path, "checkin", refusal):
-        return _record_locked(args, path, day, data)
-
-
-def _record_locked(args: argparse.Namespace, path: Path, day, data: Path) -> int:
-    from socialtui import store
-    from socialtui.cli import EXIT_OK, CliError, _error_line, _out
-    from socialtui.plan.model import CheckIn
-
-    loaded = load_plan(path, "checkin")
-    if loaded.read_only:
-        raise CliError(
-            f"checkin: {clean(str(path))} is read-only: it was written by a newer socialtui "
-            f"(schema {loaded.plan.schema}); nothing was recorded"
-        )
-    plan = loaded.plan
-    week, hours, metrics, verdicts, note = _parse(args, plan, day)
-
-    old = plan.checkin(week)
-    if old is None:
-        new = CheckIn(week, hours, metrics, verdicts, note or "")
-    else:
-        new = CheckIn(
-            week,
-            {**old.hours, **hours},
-            {**old.metrics, **metrics},
-            {**old.verdicts, **verdicts},
-            old.note if note is None else note,
-        )
-    where = clean(str(path))
-    what = _describe(hours, metrics, verdicts, note)
-    if old is not None and new == old:
-        _out(f"Check-in {week} in {where} already says {what}; nothing changed")
-        return EXIT_OK
     try:
-        # Through a session: the version on disk is backed up before it changes.
-        store.Session(data).save(loaded, plan.with_checkin(new))
+        with Session(data).editing(path) as held:
+            loaded = load_plan(path, "checkin", held)
+            if loaded.read_only:
+                raise CliError(
+                    f"checkin: {clean(str(path))} is read-only: it was written by a newer "
+                    f"socialtui (schema {loaded.plan.schema}); nothing was recorded"
+                )
+            plan = loaded.plan
+            week, hours, metrics, verdicts, note = _parse(args, plan, day)
+            old = plan.checkin(week)
+            new = merge_checkin(old, week, hours, metrics, verdicts, note)
+            where = clean(str(path))
+            what = _describe(hours, metrics, verdicts, note)
+            if old is not None and new == old:
+                out(f"Check-in {week} in {where} already says {what}; nothing changed")
+                return EXIT_OK
+            # Through the session: the version on disk is backed up before it changes.
+            _save(held, plan.with_checkin(new), path)
+    except PlanHeld as exc:
+        raise held_elsewhere("checkin", path, exc.holder, refusal) from None
+    verb = "Recorded" if old is None else "Updated"
+    out(f"{verb} check-in {week} in {where}: {what}")
+    return EXIT_OK
+
+
+def _save(held, plan, path: Path) -> None:
+    from socialtui import store
+    from socialtui.session import ChangedOnDisk, LockLost
+
+    where = clean(str(path))
+    try:
+        held.save(plan)
     except store.ReadOnlyError:
         raise CliError(f"checkin: {where} is read-only; nothing was recorded") from None
     except store.SaveError as exc:
         raise CliError(f"checkin: {clean(str(exc))}") from None
     except OSError as exc:
-        raise CliError(f"checkin: cannot save {_error_line(path, exc)}") from None
-    verb = "Recorded" if old is None else "Updated"
-    _out(f"{verb} check-in {week} in {where}: {what}")
-    return EXIT_OK
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return str(int(value))
-    return str(value)
+        raise CliError(f"checkin: cannot save {error_line(path, exc)}") from None
+    except (ChangedOnDisk, LockLost):
+        raise CliError(
+            f"checkin: {where} changed while the check-in was recorded; "
+            "nothing was recorded. Try again",
+            EXIT_LOCKED,
+        ) from None
 
 
 def _describe(hours: dict, metrics: dict, verdicts: dict, note: str | None) -> str:
     parts = []
     if hours:
-        parts.append("hours " + ", ".join(f"{k}={_number(v)}" for k, v in hours.items()))
+        parts.append("hours " + ", ".join(f"{k}={show_number(v)}" for k, v in hours.items()))
     if metrics:
-        parts.append("metrics " + ", ".join(f"{k}={_number(v)}" for k, v in metrics.items()))
+        parts.append("metrics " + ", ".join(f"{k}={show_number(v)}" for k, v in metrics.items()))
     if verdicts:
         parts.append("verdicts " + ", ".join(f"{k}={v}" for k, v in verdicts.items()))
     if note is not None:

@@ -1,10 +1,10 @@
-"""socialtui.safe.clean: plan text is shown, never obeyed."""
+"""socialtui.safe: plan text is shown, never obeyed (clean, one_line, plain, md_escape)."""
 
 from __future__ import annotations
 
 import pytest
 
-from socialtui.safe import clean
+from socialtui.safe import clean, md_escape, one_line, plain
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,19 @@ def test_nothing_dangerous_survives():
         assert (
             char not in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
         )
+
+
+def test_one_line_cleans_and_cuts_with_an_ellipsis():
+    assert one_line("Corner\nBakery \x1b[2J") == "Corner Bakery ␛[2J"
+    assert one_line("abcdef", 4) == "abc…"
+    assert one_line("abcd", 4) == "abcd"
+    assert one_line(42) == "42"
+
+
+def test_plain_drops_what_clean_would_show_and_folds_spaces():
+    assert plain("a\x1b[31m b\u202e\tc\x85d") == "a[31m b c d"
+    assert plain("\udcff x") == "x"
+
+
+def test_md_escape_makes_markdown_inert():
+    assert md_escape("*bold* [link](x) | <b>") == "\\*bold\\* \\[link\\](x) \\| \\<b\\>"

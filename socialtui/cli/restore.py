@@ -9,14 +9,22 @@ Exit status: 0 done; 2 unknown plan (no file and no backups) or no backup N.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 from pathlib import Path
 
+from socialtui.cli.common import (
+    EXIT_OK,
+    CliError,
+    budget_text,
+    data_dir,
+    held_elsewhere,
+    out,
+    subcommand,
+)
+from socialtui.safe import clean, one_line
 
-def add_parser(sub, subcommand) -> None:
-    """Register the `restore` subcommand. `subcommand(sub, name, help, description)`
-    returns an argparse parser with --data-dir/--version already added."""
+
+def add_parser(sub) -> None:
     p = subcommand(
         sub,
         "restore",
@@ -34,20 +42,19 @@ def add_parser(sub, subcommand) -> None:
     )
     p.add_argument("plan", metavar="PLAN", help="plan name or path")
     p.add_argument("number", metavar="N", nargs="?", type=int, help="the backup to restore")
-    p.set_defaults(handler=cmd_restore)
+    p.set_defaults(handler=run)
 
 
 def _find(ref: str, data: Path) -> Path:
     """The plan's file; for a deleted plan, the candidate that still has backups."""
-    from socialtui import backup, store
-    from socialtui.cli import _resolve
     from socialtui.plan.model import slugify
+    from socialtui.store import backup, folder
 
-    path = _resolve(ref, data)
+    path = folder.find_plan(ref, data)
     if path.exists() or backup.list_backups(path, data):
         return path
     if not ("/" in ref or os.sep in ref or ref.endswith(".toml")):
-        by_slug = store.resolve_plan(slugify(ref), data)
+        by_slug = folder.resolve_plan(slugify(ref), data)
         if backup.list_backups(by_slug, data):
             return by_slug
     return path
@@ -68,23 +75,21 @@ def _when(moment) -> str:
 def _summary(item) -> str:
     """One line on what a backup holds: the plan's name and committed / available time."""
     from socialtui import store
-    from socialtui.cli import _budget_text, _one_line
 
     try:
         loaded = store.loads_bytes(item.read_bytes(), item.path)
     except store.PlanLoadError as exc:
-        return _one_line(f"unreadable: line {exc.line}, column {exc.column}: {exc.reason}")
+        return one_line(f"unreadable: line {exc.line}, column {exc.column}: {exc.reason}")
     except OSError as exc:
-        return _one_line(f"unreadable: {exc.strerror or exc}")
-    return f"{_one_line(loaded.plan.name, 40)}  {_budget_text(loaded.plan)}"
+        return one_line(f"unreadable: {exc.strerror or exc}")
+    return f"{one_line(loaded.plan.name, 40)}  {budget_text(loaded.plan)}"
 
 
-def cmd_restore(args: argparse.Namespace) -> int:
-    from socialtui import backup, store
-    from socialtui.cli import EXIT_OK, CliError, _data_dir, _out, clean
-    from socialtui.cli_checkin import hold_plan
+def run(args: argparse.Namespace) -> int:
+    from socialtui.session import PlanHeld, Session
+    from socialtui.store import backup
 
-    data = _data_dir(args)
+    data = data_dir(args)
     path = _find(args.plan, data)
     shown = clean(str(path))
     items = backup.list_backups(path, data)
@@ -93,18 +98,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     if args.number is None:
         if not items:
-            _out(f"No backups of {shown} yet.")
-            _out("socialtui makes one before the first save of each session.")
+            out(f"No backups of {shown} yet.")
+            out("socialtui makes one before the first save of each session.")
             return EXIT_OK
-        _out(f"Backups of {shown}, newest first:")
+        out(f"Backups of {shown}, newest first:")
         rows = [
             (f"{i:>3}", _when(item.time), _size(item.size), _summary(item))
             for i, item in enumerate(items, 1)
         ]
         width = max(len(row[2]) for row in rows)
         for number, when, size, summary in rows:
-            _out(f"{number}  {when}  {size:>{width}}  {summary}")
-        _out(f"Restore one with: socialtui restore {clean(args.plan)} N")
+            out(f"{number}  {when}  {size:>{width}}  {summary}")
+        out(f"Restore one with: socialtui restore {clean(args.plan)} N")
         return EXIT_OK
 
     if not 1 <= args.number <= len(items):
@@ -114,20 +119,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
             f"'socialtui restore {clean(args.plan)}' lists them"
         )
     chosen = items[args.number - 1]
-    store.start_session(data, path)
+    session = Session.start(data, path, locking=path.exists())
     refusal = "nothing was restored. Quit that session and try again"
-    held = hold_plan(path, "restore", refusal) if path.exists() else contextlib.nullcontext()
-    with held:
-        try:
+    try:
+        with session.editing(path):
             done = backup.restore(chosen.path, path, data)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            where = clean(str(exc.filename or path))
-            raise CliError(f"restore: cannot restore {shown}: {where}: {reason}") from None
-    _out(f"Restored {shown} from backup {args.number} ({_when(chosen.time)}): {_summary(chosen)}")
+    except PlanHeld as exc:
+        raise held_elsewhere("restore", path, exc.holder, refusal) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = clean(str(exc.filename or path))
+        raise CliError(f"restore: cannot restore {shown}: {where}: {reason}") from None
+    out(f"Restored {shown} from backup {args.number} ({_when(chosen.time)}): {_summary(chosen)}")
     if done.undo is None:
-        _out("There was no file to replace, so there is nothing to undo.")
+        out("There was no file to replace, so there is nothing to undo.")
     else:
-        _out(f"The version it replaced is backed up in {clean(str(done.undo))}.")
-        _out(f"Undo with: socialtui restore {clean(args.plan)} 1")
+        out(f"The version it replaced is backed up in {clean(str(done.undo))}.")
+        out(f"Undo with: socialtui restore {clean(args.plan)} 1")
     return EXIT_OK

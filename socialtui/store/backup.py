@@ -1,6 +1,6 @@
 """Backups: the version of a plan before a session first changed it.
 
-Before the first save of each plan in a session (:meth:`socialtui.store.Session.save`)
+Before the first save of each plan in a session (:meth:`socialtui.session.Session.save`)
 the file on disk is copied to::
 
     <data>/backups/<folder>/<UTC timestamp>.toml      e.g. 20261122T103015.123456Z.toml
@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from socialtui import store
+from socialtui.paths import backups_dir, plans_dir
+from socialtui.store.files import ensure_dir, write_atomic
+from socialtui.store.folder import resolve_plan
 
 KEEP = 20
-FOLDER = "backups"
 
 _NAME_RE = re.compile(r"\A(?P<stamp>\d{8}T\d{6})\.(?P<micro>\d{6})Z(?:-(?P<n>\d+))?\.toml\Z")
 _SAFE_RE = re.compile(r"[^A-Za-z0-9._-]")
@@ -57,16 +58,12 @@ class Restored:
     undo: Path | None
 
 
-def backups_dir(data: str | os.PathLike[str]) -> Path:
-    return Path(data) / FOLDER
-
-
 def folder_for(plan_path: str | os.PathLike[str], data: str | os.PathLike[str]) -> Path:
     """The backup folder of the plan at ``plan_path`` (see the module docstring)."""
     path = Path(os.path.abspath(plan_path))
     stem = path.stem if path.suffix == ".toml" else path.name
     safe = _SAFE_RE.sub("_", stem).lstrip(".") or "plan"
-    in_plans = path.parent == Path(os.path.abspath(store.plans_dir(Path(data))))
+    in_plans = path.parent == Path(os.path.abspath(plans_dir(data)))
     if in_plans and safe == stem:
         return backups_dir(data) / safe
     digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape"))
@@ -118,7 +115,7 @@ def snapshot(
         content = Path(path).read_bytes()
     except FileNotFoundError:
         return None
-    folder = store.ensure_dir(folder_for(path, data))
+    folder = ensure_dir(folder_for(path, data))
     entries = _entries(folder)
     if entries:
         newest = entries[-1][1]
@@ -126,7 +123,7 @@ def snapshot(
             if newest.read_bytes() == content:
                 return newest
     target = folder / _next_name(entries)
-    store.write_atomic(target, content)
+    write_atomic(target, content)
     prune(folder, keep)
     return target
 
@@ -154,7 +151,7 @@ def list_backups(path_or_name: str | os.PathLike[str], data: str | os.PathLike[s
     Works when the plan file itself is gone. Returns a list of :class:`Backup`.
     """
     if isinstance(path_or_name, str):
-        path = store.resolve_plan(path_or_name, Path(data))
+        path = resolve_plan(path_or_name, Path(data))
     else:
         path = Path(path_or_name)
     out = []
@@ -174,16 +171,16 @@ def restore(
 ) -> Restored:
     """Put the backup's content back in the plan file, after backing up the current file.
 
-    The write is atomic (:func:`socialtui.store.write_atomic`): a symlinked plan
+    The write is atomic (:func:`socialtui.store.files.write_atomic`): a symlinked plan
     stays a link, an existing file keeps its mode, a new one is 0600. The
     backup's bytes are written as they are, even if they do not load as a plan
-    (the caller can say so; :func:`socialtui.store.loads_bytes` tells). Raises
+    (the caller can say so; :func:`socialtui.store.read.loads_bytes` tells). Raises
     OSError when the backup cannot be read or the plan cannot be written.
     """
     content = Path(backup_path).read_bytes()  # before the undo snapshot can prune it
     undo = snapshot(plan_path, data)
     target = Path(os.path.realpath(plan_path))
     if not target.parent.exists():
-        store.ensure_dir(target.parent)
-    store.write_atomic(plan_path, content)
+        ensure_dir(target.parent)
+    write_atomic(plan_path, content)
     return Restored(plan=Path(plan_path), source=Path(backup_path), undo=undo)

@@ -4,7 +4,7 @@
 
     socialtui export [PLAN] [--format markdown|csv|json] [-o FILE] [--private]
 
-The documents themselves are built by :mod:`socialtui.report` (pure functions);
+The documents themselves are built by :func:`socialtui.report.export_text` (pure);
 this module resolves the plan, picks the date, masks when asked and writes the
 result: atomically to ``-o FILE`` (a new file gets mode 0600), or to stdout.
 
@@ -20,16 +20,23 @@ import os
 import sys
 from pathlib import Path
 
+from socialtui.cli.common import (
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    CliError,
+    data_dir,
+    load_plan,
+    out,
+    plan_path,
+    subcommand,
+    today,
+)
 from socialtui.safe import clean
 
-FORMATS = ("markdown", "csv", "json")
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".json": "json"}
-EXTENSIONS = {"markdown": "md", "csv": "csv", "json": "json"}
 
+def add_parser(sub) -> None:
+    from socialtui.report import FORMATS
 
-def add_parser(sub, subcommand) -> None:
-    """Register the `export` subcommand. `subcommand(sub, name, help, description)`
-    returns an argparse parser with --data-dir/--version already added."""
     p = subcommand(
         sub,
         "export",
@@ -63,7 +70,7 @@ def add_parser(sub, subcommand) -> None:
     p.add_argument("plan", metavar="PLAN", nargs="?", help="plan name or path")
     p.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=tuple(FORMATS),
         default=None,
         help="markdown (default), csv or json",
     )
@@ -80,30 +87,17 @@ def add_parser(sub, subcommand) -> None:
         default=argparse.SUPPRESS,  # so that `socialtui --private export` counts too
         help="mask names, notes and descriptions (for sharing the plan's shape)",
     )
-    p.set_defaults(handler=cmd_export)
-
-
-def export_text(plan, fmt: str, today, *, private: bool = False) -> str:
-    """The export of ``plan`` in ``fmt`` (``markdown``, ``csv`` or ``json``)."""
-    from socialtui import report
-
-    if private:
-        plan = report.mask_plan(plan)
-    if fmt == "markdown":
-        return report.to_markdown(plan, today)
-    if fmt == "csv":
-        return report.to_csv(plan)
-    if fmt == "json":
-        return report.to_json(plan, today)
-    raise ValueError(f"unknown export format: {fmt!r}")
+    p.set_defaults(handler=run)
 
 
 def _format(args: argparse.Namespace) -> str:
+    from socialtui.report import DEFAULT_FORMAT, format_for_suffix
+
     if args.format is not None:
         return args.format
     if args.output not in (None, "-"):
-        return SUFFIXES.get(Path(args.output).suffix.lower(), "markdown")
-    return "markdown"
+        return format_for_suffix(Path(args.output).suffix)
+    return DEFAULT_FORMAT
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -113,14 +107,13 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from socialtui import store
-    from socialtui.cli import EXIT_OK, EXIT_UNREADABLE, CliError, _data_dir, _out, today
-    from socialtui.cli_checkin import load_plan, plan_path
+    from socialtui.report import export_text
 
     fmt = _format(args)
     private = bool(getattr(args, "private", False))
-    path = plan_path(getattr(args, "plan", None), _data_dir(args), "export")
+    path = plan_path(getattr(args, "plan", None), data_dir(args), "export")
     loaded = load_plan(path, "export")
     text = export_text(loaded.plan, fmt, today(), private=private)
 
@@ -144,5 +137,5 @@ def cmd_export(args: argparse.Namespace) -> int:
         reason = clean(exc.strerror or str(exc))
         raise CliError(f"export: cannot write {where}: {reason}", EXIT_UNREADABLE) from None
     what = "a masked " if private else ""
-    _out(f"Exported {what}{fmt} of {clean(str(path))} to {where}")
+    out(f"Exported {what}{fmt} of {clean(str(path))} to {where}")
     return EXIT_OK

@@ -13,30 +13,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from socialtui.store.tomltext import toml_string
+
 __all__ = ["STARTER_NAME", "blank_text", "starter_text", "toml_string"]
 
 STARTER_NAME = "My first social plan"
-
-
-def toml_string(value: str) -> str:
-    """``value`` as a TOML basic string, with every control character escaped."""
-    out = ['"']
-    for char in value:
-        code = ord(char)
-        if char == '"':
-            out.append('\\"')
-        elif char == "\\":
-            out.append("\\\\")
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\u{code:04X}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
 
 
 def _months_later(today: date, months: int) -> date:

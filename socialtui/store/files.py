@@ -12,7 +12,8 @@ any instant leaves the old or the new file, never a mix; what it can leave is
 its temp file, which :func:`clean_temp_files` removes at the next start. A
 symlink stays a symlink: its target is written.
 
-Nothing here knows about plans; :mod:`socialtui.store` re-exports these names.
+Nothing here knows about plans. :func:`pid_alive` is the one answer to "does that
+process still run here?" (temp files, locks).
 """
 
 from __future__ import annotations
@@ -100,14 +101,19 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True unless process ``pid`` surely does not run on this machine.
+
+    Someone else's process (EPERM) is alive; so is one we cannot ask about: a
+    live lock is never taken and a live save's temp file never removed.
+    """
     if pid <= 0:
         return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:  # EPERM: someone else's process, so alive
+    except OSError:  # EPERM: someone else's process, so alive; anything else: cannot tell
         return True
     return True
 
@@ -158,7 +164,7 @@ def clean_temp_files(
         age = now - info.st_mtime
         if age < min_age:
             continue
-        stale = age >= stale_after or (match and not _pid_alive(int(match.group("pid"))))
+        stale = age >= stale_after or (match and not pid_alive(int(match.group("pid"))))
         if not stale:
             continue
         try:

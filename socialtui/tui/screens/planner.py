@@ -22,8 +22,8 @@ from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal
 from textual.events import Resize
+from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -31,62 +31,32 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from socialtui.plan.budget import summarize
-from socialtui.plan.edits import (
-    apply_edits,
-    cycle_status,
-    delete_item,
-    move_item,
-    rename_channel,
-    rename_goal,
-)
 from socialtui.plan.findings import Finding, check
-from socialtui.plan.fit import fit_to_budget
+from socialtui.plan.history import UndoHistory
 from socialtui.plan.model import Plan
+from socialtui.safe import one_line
 from socialtui.tui.commands import PLANNER_COMMANDS
-from socialtui.tui.text import one_line, short_path
+from socialtui.tui.screens.planner_edits import PlanEditing
+from socialtui.tui.text import short_path
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.outline import PaneOutlines
+from socialtui.tui.widgets.panes import Panes
+from socialtui.tui.widgets.topbar import PaneTabs, TopBar
 
 if TYPE_CHECKING:
-    from socialtui.plan.catalog import Preset
-    from socialtui.tui.widgets.panes import Pane
+    from socialtui.tui.widgets.pane import Pane
 
 PANE_IDS = {1: "goals", 2: "audience", 3: "channels", 4: "budget"}
 NARROW_WIDTH = 110
 NARROW_HEIGHT = 34
 MIN_WIDTH = 40
 MIN_HEIGHT = 12
-UNDO_LIMIT = 200
 
 
-class TopBar(Static):
-    DEFAULT_CSS = """
-    TopBar { height: 1; background: $panel; padding: 0 1; }
-    """
-
-
-class PaneTabs(Static):
-    """The pane strip shown when only one pane fits (80x24)."""
-
-    DEFAULT_CSS = """
-    PaneTabs { height: 1; padding: 0 1; display: none; }
-    """
-
-    current: reactive[int] = reactive(1)
-
-    def render(self) -> Text:
-        text = Text()
-        for number, label in ((1, "Goals"), (2, "Audience"), (3, "Channels"), (4, "Budget")):
-            style = "bold reverse" if number == self.current else "dim"
-            text.append(f" {number} {label} ", style=style)
-            text.append(" ")
-        return text
-
-
-class PlannerScreen(Screen):
+class PlannerScreen(PlanEditing, Screen):
     class Filled(Message):
-        """The panes are in place (posted once, at the end of :meth:`fill`)."""
+        """The panes are in place (posted once, when they arrive)."""
 
         def __init__(self, planner: PlannerScreen) -> None:
             super().__init__()
@@ -102,61 +72,44 @@ class PlannerScreen(Screen):
 
     def __init__(self, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.add_class("-starting")  # until fill(): keeps the footer's line free
+        self.add_class("-starting")  # until the panes arrive: the footer's line stays free
         self.set_reactive(PlannerScreen.plan, plan)
         self.set_reactive(PlannerScreen.shown, self.displayed(plan))
         self.preview: Plan | None = None
-        self.undo_stack: list[Plan] = []
-        self.redo_stack: list[Plan] = []
-        self._coalesce: str | None = None
+        self.history = UndoHistory()
         self._offers: tuple[bool | None, ...] = ()
         self.filled = asyncio.Event()
-        """Set once the panes are on the screen (see :meth:`fill`)."""
+        """Set once the panes are on the screen (see :meth:`on_panes_arrived`)."""
 
     # -- layout -------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        today = self.app.today  # type: ignore[attr-defined]
         yield TopBar(self.topbar_text(), id="topbar")
         yield BudgetGauge(id="gauge")
         yield PaneTabs(id="pane-tabs")
         yield PaneOutlines(id="outlines")
+        # Mounted by Lazy right after the first frame, in the outlines' place.
+        yield Lazy(Panes(today, id="panes").data_bind(shown=PlannerScreen.shown))
         yield FindingsPanel(id="findings")
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
         self._fit_to(*self.app.size)  # before the first frame, not on the Resize after it
         self._recompute(self.plan)
-        self.call_after_refresh(self.fill)
 
-    async def fill(self) -> None:
-        """Put the panes and the footer in place of the outlines.
+    async def on_panes_arrived(self, event: Panes.Arrived) -> None:
+        """The panes are in: the outlines go, the footer comes, held keys may follow.
 
         The first frame (plan name, gauge, findings, the panes' outlines) needs
         six widgets and is drawn soon after start; the panes and the footer,
-        some sixty widgets with their tables and fields, follow at once. The
-        app holds keys typed meanwhile and delivers them after this.
+        some sixty widgets with their tables and fields, follow at once (Lazy
+        mounts them after the first refresh). The app holds keys typed
+        meanwhile and delivers them after this.
         """
-        from socialtui.tui.widgets.budget import BudgetPane
         from socialtui.tui.widgets.footer import CalmFooter
-        from socialtui.tui.widgets.panes import AudiencePane, ChannelsPane, GoalsPane
 
-        today = self.app.today  # type: ignore[attr-defined]
-        shown = PlannerScreen.shown
-        panes = Container(
-            Horizontal(
-                GoalsPane(today, id="goals").data_bind(plan=shown),
-                AudiencePane(today, id="audience").data_bind(plan=shown),
-                classes="pane-row",
-            ),
-            Horizontal(
-                ChannelsPane(today, id="channels").data_bind(plan=shown),
-                BudgetPane(id="budget").data_bind(plan=shown),
-                classes="pane-row",
-            ),
-            id="panes",
-        )
-        outlines = self.query_one(PaneOutlines)
-        await self.mount(panes, after=outlines)
-        await outlines.remove()
+        event.stop()
+        await self.query_one(PaneOutlines).remove()
         await self.mount(CalmFooter())  # its keys depend on the focused table
         self.remove_class("-starting")
         self.filled.set()
@@ -217,7 +170,7 @@ class PlannerScreen(Screen):
         """The plan as the screen shows it: masked in privacy mode."""
         if not self.private:
             return plan
-        from socialtui.report import mask_plan
+        from socialtui.plan.mask import mask_plan
 
         return mask_plan(plan)
 
@@ -243,34 +196,9 @@ class PlannerScreen(Screen):
         )
 
     def action_export(self) -> None:
-        from socialtui.tui.screens.export import EXPORTS_DIR, ExportScreen, write_export
+        from socialtui.tui.screens.export import export_plan
 
-        app = self.app
-        private = self.private
-        where = f"Written to the data folder's {EXPORTS_DIR}/ folder"
-        where += ", masked (privacy mode)." if private else "."
-
-        def done(fmt: str | None) -> None:
-            if fmt is None:
-                return
-            try:
-                path = write_export(
-                    app.data,  # type: ignore[attr-defined]
-                    app.plan_path,  # type: ignore[attr-defined]
-                    self.plan,
-                    fmt,
-                    app.today,  # type: ignore[attr-defined]
-                    private=private,
-                )
-            except OSError as error:
-                app.notify(f"Could not export: {one_line(error)}", severity="error", timeout=10)
-                return
-            if private:
-                app.notify(f"Exported a masked {fmt} copy to {EXPORTS_DIR}/.", timeout=6)
-            else:
-                app.notify(f"Exported {fmt} to {one_line(path)}", timeout=8)
-
-        app.push_screen(ExportScreen(where), done)
+        export_plan(self.app, self.plan, private=self.private)
 
     def set_preview(self, plan: Plan | None) -> None:
         """Show findings and gauge for a form's would-be plan (None: the real plan)."""
@@ -329,11 +257,7 @@ class PlannerScreen(Screen):
             return
         if getattr(self.app, "read_only", False):
             self.app.notify("This plan is read-only: changes are not saved.", severity="warning")
-        if coalesce is None or coalesce != self._coalesce:
-            self.undo_stack.append(self.plan)
-            del self.undo_stack[:-UNDO_LIMIT]
-        self._coalesce = coalesce
-        self.redo_stack.clear()
+        self.history.record(self.plan, coalesce=coalesce)
         self.plan = plan
         self.app.plan_changed(plan)  # type: ignore[attr-defined]
 
@@ -384,11 +308,11 @@ class PlannerScreen(Screen):
         if action == "fit":
             return not typing and any(f.id == "over-budget" for f in self.findings)
         if action == "expand":
-            return not typing and self._expand_finding() is not None
+            return not typing and self.expand_finding() is not None
         if action == "undo":
-            return bool(self.undo_stack) or None
+            return self.history.can_undo or None
         if action == "redo":
-            return bool(self.redo_stack) or None
+            return self.history.can_redo or None
         if action in ("focus_pane", "checkin", "history", "review", "mask", "export"):
             return not typing
         return True
@@ -403,217 +327,6 @@ class PlannerScreen(Screen):
         else:
             self.query_one(f"#{PANE_IDS[number]}").focus_table()  # type: ignore[attr-defined]
 
-    def action_add(self) -> None:
-        from socialtui.tui.screens.dialogs import CatalogScreen
-        from socialtui.tui.screens.forms import AudienceForm, GoalForm
-
-        if self.refuse_private():
-            return
-        if self.current_pane == 1:
-            self.app.push_screen(GoalForm(self.plan), self._goal_done(None))
-        elif self.current_pane == 2:
-            self.app.push_screen(AudienceForm(self.plan), self._audience_done(None))
-        else:
-            self.app.push_screen(CatalogScreen(self.plan), self._catalog_done)
-
-    def action_edit(self) -> None:
-        from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm
-
-        if self.refuse_private():
-            return
-        item = self.current_item()
-        if item is None:
-            return
-        kind, item_id = item
-        if kind == "goal":
-            self.app.push_screen(
-                GoalForm(self.plan, self.plan.goal(item_id)), self._goal_done(item_id)
-            )
-        elif kind == "audience":
-            self.app.push_screen(
-                AudienceForm(self.plan, self.plan.audience(item_id)), self._audience_done(item_id)
-            )
-        else:
-            self.app.push_screen(
-                ChannelForm(self.plan, self.plan.channel(item_id), preview=self.set_preview),
-                self._channel_done(item_id),
-            )
-
-    def on_data_table_row_selected(self, event) -> None:
-        event.stop()
-        self.action_edit()
-
-    def action_purpose(self) -> None:
-        from socialtui.tui.screens.forms import PurposeForm
-
-        if self.refuse_private():
-            return
-
-        def done(purpose) -> None:
-            if purpose is not None:
-                from dataclasses import replace
-
-                self.apply(replace(self.plan, purpose=purpose))
-
-        self.app.push_screen(PurposeForm(self.plan), done)
-
-    def _goal_done(self, old_id: str | None):
-        def done(goal) -> None:
-            if goal is None:
-                return
-            plan = self.plan
-            if old_id is not None and old_id != goal.id:
-                plan = rename_goal(plan, old_id, goal.id)
-            self.apply(plan.with_goal(goal, old_id=old_id))
-            self.query_one("#goals").select_id(goal.id)  # type: ignore[attr-defined]
-
-        return done
-
-    def _audience_done(self, old_id: str | None):
-        def done(audience) -> None:
-            if audience is None:
-                return
-            self.apply(self.plan.with_audience(audience, old_id=old_id))
-            self.query_one("#audience").select_id(audience.id)  # type: ignore[attr-defined]
-
-        return done
-
-    def _channel_done(self, old_id: str | None):
-        def done(channel) -> None:
-            if channel is None:
-                return
-            plan = self.plan
-            if old_id is not None and old_id != channel.id:
-                plan = rename_channel(plan, old_id, channel.id)
-            self.apply(plan.with_channel(channel, old_id=old_id))
-            self.query_one("#channels").select_id(channel.id)  # type: ignore[attr-defined]
-
-        return done
-
-    def _catalog_done(self, picked: Preset | str | None) -> None:
-        from socialtui.plan.catalog import Preset
-        from socialtui.tui.screens.forms import ChannelForm
-
-        if picked is None:
-            return
-        if isinstance(picked, Preset):
-            form = ChannelForm(
-                self.plan,
-                picked.channel(),
-                new=True,
-                note=f"From the catalog: {picked.describe()}",
-                preview=self.set_preview,
-            )
-        else:
-            form = ChannelForm(self.plan, None, new=True, preview=self.set_preview)
-        self.app.push_screen(form, self._channel_done(None))
-
-    def action_delete(self) -> None:
-        from socialtui.tui.screens.dialogs import ConfirmScreen
-
-        if self.refuse_private():
-            return
-        item = self.current_item()
-        if item is None:
-            return
-        kind, item_id = item
-        thing = {
-            "goal": self.plan.goal,
-            "audience": self.plan.audience,
-            "channel": self.plan.channel,
-        }[kind](item_id)
-        name = getattr(thing, "title", None) or getattr(thing, "name", item_id)
-        body = Text(f"Delete the {kind} ")
-        body.append(one_line(name), style="bold")
-        body.append("? Undo (ctrl+z) brings it back.")
-        if kind == "goal":
-            linked = [one_line(c.name) for c in self.plan.channels if item_id in c.goals]
-            if linked:
-                body.append(f"\nIts links from {', '.join(linked)} go too.")
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.apply(delete_item(self.plan, kind, item_id))
-
-        self.app.push_screen(ConfirmScreen(f"Delete {kind}", body, "Delete"), done)
-
-    def action_move(self, offset: int) -> None:
-        if self.refuse_private():
-            return
-        item = self.current_item()
-        if item is None:
-            return
-        kind, item_id = item
-        self.apply(move_item(self.plan, kind, item_id, offset))
-        pane = self.item_pane()
-        if pane is not None:
-            pane.select_id(item_id)
-
-    def action_cycle_status(self) -> None:
-        if self.refuse_private():
-            return
-        item = self.current_item()
-        if item is None or item[0] != "channel":
-            return
-        self.apply(cycle_status(self.plan, item[1]))
-
-    def action_fit(self) -> None:
-        from socialtui.tui.screens.dialogs import ConfirmScreen
-
-        if self.refuse_private():
-            return
-        proposal = fit_to_budget(self.plan)
-        if not proposal.edits:
-            self.app.notify("The plan already fits.")
-            return
-        from socialtui.plan.budget import format_minutes
-
-        body = Text("These changes bring the plan inside the budget:\n\n")
-        for edit in proposal.edits:
-            body.append(f"  • {one_line(edit.describe(self.plan))}\n")
-        body.append(
-            f"\n{format_minutes(proposal.committed_before)} → "
-            f"{format_minutes(proposal.committed_after)} of {format_minutes(proposal.capacity)}."
-            " Undo (ctrl+z) reverts them."
-        )
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.apply(apply_edits(self.plan, proposal.edits))
-
-        self.app.push_screen(ConfirmScreen("Fit to budget", body, "Apply"), done)
-
-    def _expand_finding(self) -> Finding | None:
-        return next(
-            (
-                f
-                for f in self.findings
-                if f.id == "ready-to-expand" and f.fix is not None and f.fix.applicable
-            ),
-            None,
-        )
-
-    def action_expand(self) -> None:
-        from socialtui.tui.screens.dialogs import ConfirmScreen
-
-        if self.refuse_private():
-            return
-        finding = self._expand_finding()
-        if finding is None or finding.fix is None:
-            self.app.notify("Not ready to expand: no ready-to-expand finding.")
-            return
-        fix = finding.fix
-        body = Text(f"{one_line(finding.message)}\n\n")
-        for edit in fix.edits:
-            body.append(f"  • {one_line(edit.describe(self.plan))}\n")
-        body.append("\nUndo (ctrl+z) reverts it.")
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.apply(apply_edits(self.plan, fix.edits))
-
-        self.app.push_screen(ConfirmScreen(one_line(fix.label), body, "Activate"), done)
-
     # -- the weekly loop (check-in, history, review) ----------------------------
     def action_checkin(self, week: str | None = None) -> None:
         from socialtui.tui.screens.checkin import CheckinScreen
@@ -625,7 +338,7 @@ class PlannerScreen(Screen):
 
     def _checkin_done(self, plan: Plan | None) -> None:
         """A check-in is a deliberate commit: apply it, save at once, say the verdict."""
-        from socialtui.tui.screens.checkin import checkin_summary
+        from socialtui.plan.checkin import checkin_summary
 
         if plan is None or plan == self.plan:
             return
@@ -654,20 +367,15 @@ class PlannerScreen(Screen):
         self.app.push_screen(ReviewScreen(self.shown, self.app.today), done)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            return
-        self.redo_stack.append(self.plan)
-        self._coalesce = None
-        self.plan = self.undo_stack.pop()
-        self.query_one("#budget").sync_fields(self.plan, force=True)  # type: ignore[attr-defined]
-        self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
+        self._go_to(self.history.undo(self.plan))
 
     def action_redo(self) -> None:
-        if not self.redo_stack:
+        self._go_to(self.history.redo(self.plan))
+
+    def _go_to(self, plan: Plan | None) -> None:
+        if plan is None:
             return
-        self.undo_stack.append(self.plan)
-        self._coalesce = None
-        self.plan = self.redo_stack.pop()
+        self.plan = plan
         self.query_one("#budget").sync_fields(self.plan, force=True)  # type: ignore[attr-defined]
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 

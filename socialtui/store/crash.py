@@ -1,8 +1,9 @@
 """When things go wrong: crash logs and copies of edits that could not be saved.
 
-A crash log goes to the user log directory (``$SOCIALTUI_LOG_DIR`` overrides
-it), in a 0700 directory, as a 0600 file: a traceback is private (it names
-paths) and a shared server has other readers. Locals are never written.
+A crash log goes to the user log directory (:func:`socialtui.paths.log_dir`;
+``$SOCIALTUI_LOG_DIR`` overrides it), in a 0700 directory, as a 0600 file: a
+traceback is private (it names paths) and a shared server has other readers.
+Locals are never written.
 
 A copy of unsaved edits goes next to the plan as ``NAME.unsaved-YYYYMMDD-HHMMSS.toml``
 (0600): the user's own file with the edits applied, comments kept, so it can be
@@ -21,21 +22,14 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from socialtui import store
+from socialtui.paths import log_dir
 from socialtui.plan.model import Plan
+from socialtui.safe import clean
+from socialtui.store.files import DIR_MODE, FILE_MODE, ensure_dir
+from socialtui.store.read import BOM, LoadedPlan
+from socialtui.store.write import edited_text, render_new
 
-ENV_LOG_DIR = "SOCIALTUI_LOG_DIR"
 EXIT_CRASH = 70  # EX_SOFTWARE
-
-
-def log_dir() -> Path:
-    """Where crash logs go: ``$SOCIALTUI_LOG_DIR``, else platformdirs' user log dir."""
-    env = os.environ.get(ENV_LOG_DIR)
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("socialtui"))
 
 
 def _stamp(now: datetime | None = None) -> str:
@@ -48,11 +42,11 @@ def _create_private(path: Path, data: bytes) -> Path:
     for n in range(1, 100):
         candidate = path if n == 1 else path.with_name(f"{stem}-{n}{suffix}")
         try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, store.FILE_MODE)
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
         except FileExistsError:
             continue
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), store.FILE_MODE)  # exactly 0600, whatever the umask
+            os.fchmod(handle.fileno(), FILE_MODE)  # exactly 0600, whatever the umask
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -64,10 +58,10 @@ def write_log(error: BaseException, context: dict[str, object] | None = None) ->
     """Write a crash log for ``error``; returns its path. Raises OSError."""
     from socialtui import __version__
 
-    directory = store.ensure_dir(log_dir())
+    directory = ensure_dir(log_dir())
     try:  # a directory we created is 0700; tighten one that is ours and looser
         if directory.stat().st_uid == os.getuid() and directory.stat().st_mode & 0o077:
-            os.chmod(directory, store.DIR_MODE)
+            os.chmod(directory, DIR_MODE)
     except OSError:
         pass
     lines = [
@@ -95,7 +89,7 @@ def copy_path(plan_path: Path, label: str = "unsaved", now: datetime | None = No
     return target.with_name(f"{target.stem}.{label}-{_stamp(now)}.toml")
 
 
-def write_copy(loaded: store.LoadedPlan, plan: Plan, label: str = "unsaved") -> Path:
+def write_copy(loaded: LoadedPlan, plan: Plan, label: str = "unsaved") -> Path:
     """Write ``plan`` as a new file next to ``loaded``'s plan; returns its path.
 
     The user's text with the edits applied (comments kept); if that cannot be
@@ -103,32 +97,20 @@ def write_copy(loaded: store.LoadedPlan, plan: Plan, label: str = "unsaved") -> 
     PlanError or OSError when neither works.
     """
     data: bytes | None = None
-    base = store.LoadedPlan(
+    base = LoadedPlan(
         path=loaded.path, plan=loaded.plan, text=loaded.text, bom=loaded.bom, sha256=loaded.sha256
     )
     try:
-        text = _edited_text(base, plan)
-        data = ((store.BOM if loaded.bom else "") + text).encode("utf-8")
+        text = edited_text(base, plan)
+        data = ((BOM if loaded.bom else "") + text).encode("utf-8")
     except Exception:
-        data = store.render_new(plan).encode("utf-8")
+        data = render_new(plan).encode("utf-8")
     return _create_private(copy_path(loaded.path, label), data)
-
-
-def _edited_text(base: store.LoadedPlan, plan: Plan) -> str:
-    """``base``'s text with ``plan`` applied, checked to read back as ``plan``."""
-    if plan == base.plan:
-        return base.text
-    doc = base.document()
-    store._apply(doc, base.plan, plan)
-    text = doc.as_string()
-    if store.loads(text, base.path).plan != plan:
-        raise store.SaveError("the copy would not read back as the plan")
-    return text
 
 
 def report(
     error: BaseException,
-    loaded: store.LoadedPlan | None = None,
+    loaded: LoadedPlan | None = None,
     plan: Plan | None = None,
     context: dict[str, object] | None = None,
 ) -> str:
@@ -137,8 +119,6 @@ def report(
     Returns the one line to show the user. Never raises: each step that fails is
     named in the line instead.
     """
-    from socialtui.safe import clean
-
     line = "socialtui: unexpected error"
     if loaded is not None and plan is not None and plan != loaded.plan:
         try:

@@ -1,0 +1,176 @@
+"""``socialtui check [PLAN...]``: findings for people or scripts, and an exit status."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from socialtui.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    PROG,
+    Checked,
+    budget_text,
+    data_dir,
+    err,
+    error_line,
+    error_parts,
+    load_and_check,
+    out,
+    subcommand,
+    today,
+)
+from socialtui.safe import clean, one_line
+
+
+def add_parser(sub) -> None:
+    p = subcommand(
+        sub,
+        "check",
+        "check plans and exit non-zero when one is overcommitted or broken",
+        "Check plans against the principles and print their findings.\n\n"
+        "PLAN is a plan name in the data directory or a path to a .toml file;\n"
+        "without PLAN, every plan in the data directory is checked.\n\n"
+        "exit status:\n"
+        "  0  no plan has an error finding\n"
+        "  1  at least one plan has an error finding (e.g. over-budget)\n"
+        "  2  a plan could not be read (path:line:col: reason on stderr)\n"
+        "With several plans every plan is reported and the worst status wins.\n"
+        "A plan file that group or others can write gets a warning on stderr\n"
+        "(the exit status is not changed).",
+    )
+    p.add_argument("plans", metavar="PLAN", nargs="*", help="plan name or path")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for scripts",
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check plans; see the module docstring and ``--help`` for exit statuses.
+
+    ``--format json`` prints one object, stable for scripts::
+
+        {
+          "plans": [
+            {
+              "path": "/abs/path/plan.toml",
+              "name": "Corner Bakery 2027",
+              "committed_minutes": 150,          # number, minutes per week
+              "capacity_minutes": 216,           # number, after the reserve
+              "findings": [
+                {
+                  "id": "over-budget",           # stable ids, see PRODUCT.md
+                  "severity": "error",           # error | warning | info
+                  "message": "...",
+                  "principle": "P5",
+                  "subject": "budget",           # budget | goal:ID | channel:ID | ...
+                  "fix": null | {
+                    "label": "...",
+                    "edits": [{"kind": "channel", "id": "instagram",
+                               "field": "status", "old": "active", "new": "later"}]
+                  }
+                }
+              ]
+            }
+          ],
+          "errors": [
+            {"path": "/abs/path/broken.toml", "line": 3, "column": 9, "reason": "..."}
+          ]
+        }
+
+    ``line`` and ``column`` are null when the problem has no position (a missing
+    file). Findings are ordered errors, warnings, info. The JSON is ASCII-only
+    (``ensure_ascii``), so it is safe on any terminal.
+    """
+    from socialtui import store
+    from socialtui.plan import worst
+    from socialtui.store.folder import find_plan
+
+    data = data_dir(args)
+    if args.plans:
+        paths = [find_plan(ref, data) for ref in args.plans]
+    else:
+        paths = store.list_plans(data)
+        if not paths:
+            err(f"socialtui: no plans in {clean(str(store.plans_dir(data)))}")
+            err('Create one with: socialtui new "My first social plan"')
+            return EXIT_OK
+    day = today()
+    items = [load_and_check(path, day) for path in paths]
+
+    status = EXIT_OK
+    for item in items:
+        loose = store.permission_problem(item.path)
+        if loose is not None:
+            err(f"{PROG}: warning: {clean(loose)}")
+        if item.error is not None:
+            status = max(status, EXIT_UNREADABLE)
+            err(error_line(item.path, item.error))
+        elif worst(item.findings) == "error":
+            status = max(status, EXIT_FINDINGS)
+
+    if args.format == "json":
+        import json
+
+        out(json.dumps(_check_json(items), indent=2, ensure_ascii=True, default=_json_default))
+    else:
+        _check_text(items)
+    return status
+
+
+def _check_text(items: list[Checked]) -> None:
+    first = True
+    for item in items:
+        if item.error is not None:
+            continue
+        if not first:
+            out()
+        first = False
+        plan = item.plan
+        out(f"{one_line(plan.name)}  ({clean(str(item.path))})  {budget_text(plan)}")
+        if getattr(item.loaded, "read_only", False):
+            out("  (read-only: written by a newer socialtui)")
+        if not item.findings:
+            out("  ok       no findings")
+        width = max((len(f.id) for f in item.findings), default=0)
+        for finding in item.findings:
+            out(f"  {finding.severity:<8} {finding.id:<{width}}  {one_line(finding.message)}")
+            if finding.fix is not None:
+                out(f"  {'':<8} {'':<{width}}  fix: {one_line(finding.fix.label)}")
+
+
+def _check_json(items: list[Checked]) -> dict:
+    from socialtui.plan import summarize
+    from socialtui.plan.numbers import rounded
+    from socialtui.report import finding_data
+
+    plans, errors = [], []
+    for item in items:
+        if item.error is not None:
+            path, line, column, reason = error_parts(item.path, item.error)
+            errors.append({"path": path, "line": line, "column": column, "reason": reason})
+            continue
+        summary = summarize(item.plan)
+        plans.append(
+            {
+                "path": str(item.path),
+                "name": item.plan.name,
+                "committed_minutes": rounded(summary.committed),
+                "capacity_minutes": rounded(summary.capacity),
+                "findings": [finding_data(f) for f in item.findings],
+            }
+        )
+    return {"plans": plans, "errors": errors}
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

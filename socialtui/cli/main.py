@@ -1,0 +1,122 @@
+"""``socialtui [COMMAND]``: the parser and the one entry point.
+
+Only the parser of the subcommand named is built (:func:`needed`): eight
+subparsers cost about as much as drawing the app's first frame. Each command
+lives in its own module (``socialtui.cli.<command>``) with ``add_parser(sub)``
+and ``run(args)``; textual is imported only when the app starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from socialtui.cli.common import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PRIVATE_HELP,
+    PROG,
+    CliError,
+    common_options,
+    err,
+)
+from socialtui.safe import clean
+
+COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``only="open"`` (say) leaves out the other
+    subcommands' parsers, which start-up need not build (see :func:`needed`)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Plan a social media strategy and keep it honest, week by week.",
+        epilog="Run without a command to start the app. "
+        "'socialtui COMMAND --help' says more about each command.",
+        parents=[common_options(top=True)],
+    )
+    parser.set_defaults(handler=None, command=None)
+    parser.add_argument("--private", action="store_true", help=PRIVATE_HELP)
+    if only == "":
+        return parser
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMANDS if only is None else (only,):
+        importlib.import_module(f"socialtui.cli.{name}").add_parser(sub)
+    return parser
+
+
+def needed(argv: Sequence[str]) -> str | None:
+    """The one subcommand that ``argv`` needs a parser for ("" for none: plain
+    ``socialtui``), or None when it may need them all (help, version, an unknown
+    word or option: argparse then says what is wrong with the full picture).
+
+    Eight subparsers cost about as much as drawing the first frame, and the
+    app's start is what people wait for.
+    """
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--data-dir":
+            i += 2
+        elif arg.startswith("--data-dir=") or arg == "--private":
+            i += 1
+        elif arg in COMMANDS:
+            rest = args[i + 1 :]
+            return None if any(a in ("-h", "--help", "--version") for a in rest) else arg
+        else:
+            return None
+    return ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run socialtui with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    # Until the app is on screen, collecting garbage is time lost (see run_app);
+    # the headless commands get collection back before they start.
+    gc.disable()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        argv = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(only=needed(argv))
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version, usage errors
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        handler: Callable[[argparse.Namespace], int] | None = args.handler
+        if handler is None:
+            from socialtui.cli.open import run
+
+            return run(args)
+        gc.enable()
+        return handler(args)
+    except CliError as exc:
+        err(f"{PROG}: {exc}")
+        return exc.code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as exc:  # never a traceback
+        err(f"{PROG}: internal error: {clean(type(exc).__name__ + ': ' + str(exc))}")
+        return EXIT_INTERNAL
+    finally:
+        gc.enable()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the exit flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,244 @@
+"""The planner's editing actions: add, edit, delete, move, cycle a status, fit, expand.
+
+A mixin of :class:`~socialtui.tui.screens.planner.PlannerScreen`: each action
+opens a form or a confirmation and, when the user agrees, hands the new plan to
+``PlannerScreen.apply`` (one undoable edit). The arithmetic is the domain's
+(:mod:`socialtui.plan.edits`, :mod:`socialtui.plan.fit`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from socialtui.plan.edits import (
+    apply_edits,
+    cycle_status,
+    delete_item,
+    move_item,
+    rename_channel,
+    rename_goal,
+)
+from socialtui.plan.findings import Finding
+from socialtui.plan.fit import fit_to_budget
+from socialtui.safe import one_line
+
+if TYPE_CHECKING:
+    from socialtui.plan.catalog import Preset
+
+
+class PlanEditing:
+    """Editing actions for a screen with ``plan``, ``apply``, ``current_item`` and
+    ``refuse_private`` (the planner)."""
+
+    def action_add(self) -> None:
+        from socialtui.tui.screens.dialogs import CatalogScreen
+        from socialtui.tui.screens.forms import AudienceForm, GoalForm
+
+        if self.refuse_private():
+            return
+        if self.current_pane == 1:
+            self.app.push_screen(GoalForm(self.plan), self._goal_done(None))
+        elif self.current_pane == 2:
+            self.app.push_screen(AudienceForm(self.plan), self._audience_done(None))
+        else:
+            self.app.push_screen(CatalogScreen(self.plan), self._catalog_done)
+
+    def action_edit(self) -> None:
+        from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm
+
+        if self.refuse_private():
+            return
+        item = self.current_item()
+        if item is None:
+            return
+        kind, item_id = item
+        if kind == "goal":
+            self.app.push_screen(
+                GoalForm(self.plan, self.plan.goal(item_id)), self._goal_done(item_id)
+            )
+        elif kind == "audience":
+            self.app.push_screen(
+                AudienceForm(self.plan, self.plan.audience(item_id)), self._audience_done(item_id)
+            )
+        else:
+            self.app.push_screen(
+                ChannelForm(self.plan, self.plan.channel(item_id), preview=self.set_preview),
+                self._channel_done(item_id),
+            )
+
+    def on_data_table_row_selected(self, event) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_purpose(self) -> None:
+        from socialtui.tui.screens.forms import PurposeForm
+
+        if self.refuse_private():
+            return
+
+        def done(purpose) -> None:
+            if purpose is not None:
+                from dataclasses import replace
+
+                self.apply(replace(self.plan, purpose=purpose))
+
+        self.app.push_screen(PurposeForm(self.plan), done)
+
+    def _goal_done(self, old_id: str | None):
+        def done(goal) -> None:
+            if goal is None:
+                return
+            plan = self.plan
+            if old_id is not None and old_id != goal.id:
+                plan = rename_goal(plan, old_id, goal.id)
+            self.apply(plan.with_goal(goal, old_id=old_id))
+            self.query_one("#goals").select_id(goal.id)  # type: ignore[attr-defined]
+
+        return done
+
+    def _audience_done(self, old_id: str | None):
+        def done(audience) -> None:
+            if audience is None:
+                return
+            self.apply(self.plan.with_audience(audience, old_id=old_id))
+            self.query_one("#audience").select_id(audience.id)  # type: ignore[attr-defined]
+
+        return done
+
+    def _channel_done(self, old_id: str | None):
+        def done(channel) -> None:
+            if channel is None:
+                return
+            plan = self.plan
+            if old_id is not None and old_id != channel.id:
+                plan = rename_channel(plan, old_id, channel.id)
+            self.apply(plan.with_channel(channel, old_id=old_id))
+            self.query_one("#channels").select_id(channel.id)  # type: ignore[attr-defined]
+
+        return done
+
+    def _catalog_done(self, picked: Preset | str | None) -> None:
+        from socialtui.plan.catalog import Preset
+        from socialtui.tui.screens.forms import ChannelForm
+
+        if picked is None:
+            return
+        if isinstance(picked, Preset):
+            form = ChannelForm(
+                self.plan,
+                picked.channel(),
+                new=True,
+                note=f"From the catalog: {picked.describe()}",
+                preview=self.set_preview,
+            )
+        else:
+            form = ChannelForm(self.plan, None, new=True, preview=self.set_preview)
+        self.app.push_screen(form, self._channel_done(None))
+
+    def action_delete(self) -> None:
+        from socialtui.tui.screens.dialogs import ConfirmScreen
+
+        if self.refuse_private():
+            return
+        item = self.current_item()
+        if item is None:
+            return
+        kind, item_id = item
+        thing = {
+            "goal": self.plan.goal,
+            "audience": self.plan.audience,
+            "channel": self.plan.channel,
+        }[kind](item_id)
+        name = getattr(thing, "title", None) or getattr(thing, "name", item_id)
+        body = Text(f"Delete the {kind} ")
+        body.append(one_line(name), style="bold")
+        body.append("? Undo (ctrl+z) brings it back.")
+        if kind == "goal":
+            linked = [one_line(c.name) for c in self.plan.channels if item_id in c.goals]
+            if linked:
+                body.append(f"\nIts links from {', '.join(linked)} go too.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.apply(delete_item(self.plan, kind, item_id))
+
+        self.app.push_screen(ConfirmScreen(f"Delete {kind}", body, "Delete"), done)
+
+    def action_move(self, offset: int) -> None:
+        if self.refuse_private():
+            return
+        item = self.current_item()
+        if item is None:
+            return
+        kind, item_id = item
+        self.apply(move_item(self.plan, kind, item_id, offset))
+        pane = self.item_pane()
+        if pane is not None:
+            pane.select_id(item_id)
+
+    def action_cycle_status(self) -> None:
+        if self.refuse_private():
+            return
+        item = self.current_item()
+        if item is None or item[0] != "channel":
+            return
+        self.apply(cycle_status(self.plan, item[1]))
+
+    def action_fit(self) -> None:
+        from socialtui.tui.screens.dialogs import ConfirmScreen
+
+        if self.refuse_private():
+            return
+        proposal = fit_to_budget(self.plan)
+        if not proposal.edits:
+            self.app.notify("The plan already fits.")
+            return
+        from socialtui.plan.budget import format_minutes
+
+        body = Text("These changes bring the plan inside the budget:\n\n")
+        for edit in proposal.edits:
+            body.append(f"  • {one_line(edit.describe(self.plan))}\n")
+        body.append(
+            f"\n{format_minutes(proposal.committed_before)} → "
+            f"{format_minutes(proposal.committed_after)} of {format_minutes(proposal.capacity)}."
+            " Undo (ctrl+z) reverts them."
+        )
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.apply(apply_edits(self.plan, proposal.edits))
+
+        self.app.push_screen(ConfirmScreen("Fit to budget", body, "Apply"), done)
+
+    def expand_finding(self) -> Finding | None:
+        return next(
+            (
+                f
+                for f in self.findings
+                if f.id == "ready-to-expand" and f.fix is not None and f.fix.applicable
+            ),
+            None,
+        )
+
+    def action_expand(self) -> None:
+        from socialtui.tui.screens.dialogs import ConfirmScreen
+
+        if self.refuse_private():
+            return
+        finding = self.expand_finding()
+        if finding is None or finding.fix is None:
+            self.app.notify("Not ready to expand: no ready-to-expand finding.")
+            return
+        fix = finding.fix
+        body = Text(f"{one_line(finding.message)}\n\n")
+        for edit in fix.edits:
+            body.append(f"  • {one_line(edit.describe(self.plan))}\n")
+        body.append("\nUndo (ctrl+z) reverts it.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.apply(apply_edits(self.plan, fix.edits))
+
+        self.app.push_screen(ConfirmScreen(one_line(fix.label), body, "Activate"), done)
