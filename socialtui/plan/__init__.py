@@ -29,6 +29,7 @@ from .budget import (
     summarize,
 )
 from .edits import Edit, apply_edit, apply_edits
+from .evidence import LivedWeek, lived_week
 from .findings import Finding, Fix, check, worst
 from .fit import FitProposal, best_candidate, fit_to_budget, rank_channels, score
 from .model import (
@@ -42,6 +43,7 @@ from .model import (
     Purpose,
     Review,
 )
+from .shortlist import NextChoice, next_channel
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -55,6 +57,8 @@ __all__ = [
     "FitProposal",
     "Fix",
     "Goal",
+    "LivedWeek",
+    "NextChoice",
     "Plan",
     "Purpose",
     "Review",
@@ -67,6 +71,8 @@ __all__ = [
     "committed_minutes",
     "fit_to_budget",
     "format_minutes",
+    "lived_week",
+    "next_channel",
     "rank_channels",
     "score",
     "summarize",

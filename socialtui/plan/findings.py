@@ -1,59 +1,28 @@
 """Findings: the live flags a plan raises against the principles in PRODUCT.md.
 
-A finding is data: a stable id, a severity, a message with the concrete numbers,
-the principle it comes from, its subject and, where one exists, a fix. Each rule
-is one small function registered in :data:`RULES`; :func:`check` runs them all.
-The date is always passed in: nothing here reads a clock.
+A finding is data (:mod:`.finding`): a stable id, a severity, a message with the
+concrete numbers, the principle it comes from, its subject and, where one
+exists, a fix. Each rule is one small function registered in :data:`RULES`:
+the rules on the plan's shape and budget here, then those on what the
+check-ins say (:mod:`.checkin_rules`). :func:`check` runs them all. The date is
+always passed in: nothing here reads a clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date, timedelta
 
-from .budget import (
-    PRECISION,
-    capacity_minutes,
-    channel_minutes,
-    committed_minutes,
-    near_threshold,
-)
+from . import checkin_rules
+from .budget import capacity_minutes, channel_minutes, committed_minutes, near_threshold
 from .budget import format_minutes as fm
 from .edits import Edit
-from .model import Plan, iso_week, parse_week, week_key, week_monday
+from .evidence import lived_week
+from .finding import SEVERITIES, SEVERITY_RANK, Finding, Fix, Rule, join, names
+from .model import Plan
 
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+__all__ = ["RULES", "SEVERITIES", "Finding", "Fix", "Rule", "check", "worst"]
 
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    """A remedy: a sentence, and the edits that apply it when it can be automatic."""
-
-    label: str
-    edits: tuple[Edit, ...] = ()
-
-    @property
-    def applicable(self) -> bool:
-        return bool(self.edits)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    id: str
-    severity: str
-    message: str
-    principle: str
-    subject: str
-    fix: Fix | None = None
-
-    @property
-    def rank(self) -> int:
-        return _SEVERITY_RANK[self.severity]
-
-
-Rule = Callable[[Plan, date], Iterator[Finding]]
 RULES: list[Rule] = []
 
 
@@ -71,14 +40,7 @@ def check(plan: Plan, today: date) -> list[Finding]:
 
 def worst(findings: list[Finding]) -> str | None:
     """The most severe severity present, or None when there is nothing."""
-    return min((f.severity for f in findings), key=_SEVERITY_RANK.__getitem__, default=None)
-
-
-def _names(items) -> str:
-    names = [f"'{item}'" for item in items]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return min((f.severity for f in findings), key=SEVERITY_RANK.__getitem__, default=None)
 
 
 # --- P5 / P6: the budget -------------------------------------------------------
@@ -124,6 +86,35 @@ def near_budget(plan: Plan, today: date) -> Iterator[Finding]:
 
 
 @rule
+def over_in_practice(plan: Plan, today: date) -> Iterator[Finding]:
+    lived = lived_week(plan)
+    capacity = capacity_minutes(plan.budget)
+    if lived is None or lived.minutes <= capacity:
+        return
+    over = lived.minutes - capacity
+    planned = {c.id: channel_minutes(c) for c in plan.active_channels}
+    overrun = [
+        plan.channel(ch).name for ch, share in lived.by_channel if share > planned.get(ch, 0)
+    ]
+    if overrun:
+        label = (
+            f"Raise the estimates of {names(overrun)} to what they take, "
+            "then fit the plan to the budget"
+        )
+    else:
+        label = f"Free {fm(over)} a week: fewer posts, less engagement, or a channel to later"
+    yield Finding(
+        "over-in-practice",
+        "warning",
+        f"{fm(lived.minutes)} a week spent in practice (last {lived.count} check-ins), "
+        f"{fm(capacity)} available — {fm(over)} over",
+        "P5",
+        "budget",
+        Fix(label),
+    )
+
+
+@rule
 def too_many_channels(plan: Plan, today: date) -> Iterator[Finding]:
     active = plan.active_channels
     limit = plan.budget.max_active_channels
@@ -139,11 +130,32 @@ def too_many_channels(plan: Plan, today: date) -> Iterator[Finding]:
             f"{len(active)} active channels, the plan's limit is {limit}: walk before you run",
             "P4",
             "channels",
-            Fix(f"Move {_names(c.name for c in extra)} to later", edits),
+            Fix(f"Move {names(c.name for c in extra)} to later", edits),
         )
 
 
 # --- P1 / P2 / P3: strategy gaps ---------------------------------------------------
+
+
+@rule
+def no_purpose(plan: Plan, today: date) -> Iterator[Finding]:
+    missing = [
+        text
+        for text, value in (
+            ("who the plan is for", plan.purpose.who),
+            ("why you are there", plan.purpose.why),
+        )
+        if not value.strip()
+    ]
+    if missing:
+        yield Finding(
+            "no-purpose",
+            "warning",
+            f"The purpose does not say {' or '.join(missing)}",
+            "P3",
+            "purpose",
+            Fix("Say who it is for and why you are there (p)"),
+        )
 
 
 @rule
@@ -221,17 +233,11 @@ def goal_not_measurable(plan: Plan, today: date) -> Iterator[Finding]:
             yield Finding(
                 "goal-not-measurable",
                 "warning",
-                f"The goal '{goal.title}' lacks {_join(missing)}",
+                f"The goal '{goal.title}' lacks {join(missing)}",
                 "P2",
                 f"goal:{goal.id}",
                 Fix("Say what is counted, the number to reach and by when"),
             )
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 @rule
@@ -240,7 +246,7 @@ def audience_unreached(plan: Plan, today: date) -> Iterator[Finding]:
     for audience in plan.audiences:
         if not any(c in active for c in audience.channels):
             where = (
-                f"none of {_names(audience.channels)} is active"
+                f"none of {names(audience.channels)} is active"
                 if audience.channels
                 else "no channel is listed for them"
             )
@@ -280,7 +286,7 @@ def unknown_reference(plan: Plan, today: date) -> Iterator[Finding]:
             yield Finding(
                 "unknown-reference",
                 "warning",
-                f"'{channel.name}' serves goal(s) {_names(unknown)} that the plan does not have",
+                f"'{channel.name}' serves goal(s) {names(unknown)} that the plan does not have",
                 "P1",
                 f"channel:{channel.id}",
                 Fix(
@@ -300,7 +306,7 @@ def unknown_reference(plan: Plan, today: date) -> Iterator[Finding]:
                 yield Finding(
                     "unknown-reference",
                     "warning",
-                    f"Check-in {checkin.week}: {label} name {kind} {_names(unknown)} "
+                    f"Check-in {checkin.week}: {label} name {kind} {names(unknown)} "
                     "that the plan does not have",
                     "P8",
                     f"checkin:{checkin.week}",
@@ -363,101 +369,4 @@ def review_overdue(plan: Plan, today: date) -> Iterator[Finding]:
         )
 
 
-@rule
-def checkin_missing(plan: Plan, today: date) -> Iterator[Finding]:
-    weeks = [c.week for c in plan.checkins if parse_week(c.week)]
-    if not weeks:
-        return
-    latest = max(weeks, key=week_key)
-    gap = (week_monday(iso_week(today)) - week_monday(latest)).days // 7
-    if gap > 2:
-        yield Finding(
-            "checkin-missing",
-            "info",
-            f"No check-in for {gap} weeks (last: {latest})",
-            "P8",
-            "checkins",
-            Fix("Record this week's check-in (c)"),
-        )
-
-
-ESTIMATE_LOW_RATIO = 1.2
-ESTIMATE_LOW_RUN = 3
-
-
-@rule
-def estimate_low(plan: Plan, today: date) -> Iterator[Finding]:
-    checkins = sorted(plan.checkins, key=lambda c: week_key(c.week))
-    for channel in plan.active_channels:
-        planned_h = channel_minutes(channel) / 60
-        recorded = [c for c in checkins if channel.id in c.hours]
-        run = recorded[-ESTIMATE_LOW_RUN:]
-        if len(run) < ESTIMATE_LOW_RUN or planned_h <= 0:
-            continue
-        # Compare whole minutes, rounded, so that exactly 20 % over (3.6 h against
-        # 3 h, where 1.2 x 3 = 3.5999999999999996 in floating point) does not count.
-        limit = round(ESTIMATE_LOW_RATIO * channel_minutes(channel), PRECISION)
-        if all(round(c.hours[channel.id] * 60, PRECISION) > limit for c in run):
-            actual = sum(c.hours[channel.id] for c in run) / len(run)
-            yield Finding(
-                "estimate-low",
-                "warning",
-                f"'{channel.name}' takes {fm(actual * 60)} a week in practice "
-                f"(last {ESTIMATE_LOW_RUN} check-ins), the plan says {fm(planned_h * 60)}",
-                "P8",
-                f"channel:{channel.id}",
-                Fix("Raise its minutes per post or engagement time to match reality"),
-            )
-
-
-@rule
-def goal_behind_pace(plan: Plan, today: date) -> Iterator[Finding]:
-    from .progress import goal_progress
-
-    for goal in plan.goals:
-        progress = goal_progress(plan, goal, today)
-        if progress is not None and progress.behind:
-            yield Finding(
-                "goal-behind-pace",
-                "warning",
-                f"'{goal.title}' is behind pace: {progress.describe()}",
-                "P8",
-                f"goal:{goal.id}",
-                Fix("Look at what is working; adjust the channels, the target or the deadline"),
-            )
-
-
-READY_RUN = 4
-
-
-@rule
-def ready_to_expand(plan: Plan, today: date) -> Iterator[Finding]:
-    active = plan.active_channels
-    if not active or len(plan.checkins) < READY_RUN:
-        return
-    recent = sorted(plan.checkins, key=lambda c: week_key(c.week))[-READY_RUN:]
-    if not all(c.verdicts.get(ch.id) == "working" for c in recent for ch in active):
-        return
-    from .fit import best_candidate, score
-
-    spare = capacity_minutes(plan.budget) - committed_minutes(plan)
-    candidate = best_candidate(plan)
-    if candidate is None or channel_minutes(candidate) > spare:
-        return
-    if score(plan, candidate) <= 0:
-        return  # a candidate that serves no goal or reaches nobody is no next step
-    edits = [Edit("channel", candidate.id, "status", candidate.status, "active")]
-    limit = plan.budget.max_active_channels
-    label = f"Activate '{candidate.name}'"
-    if len(active) >= limit:
-        edits.append(Edit("budget", "", "max_active_channels", limit, len(active) + 1))
-        label += f" and allow {len(active) + 1} active channels"
-    yield Finding(
-        "ready-to-expand",
-        "info",
-        f"Every active channel has been working for {READY_RUN} check-ins and "
-        f"{fm(spare)} is spare: '{candidate.name}' ({fm(channel_minutes(candidate))}) would fit",
-        "P4",
-        f"channel:{candidate.id}",
-        Fix(label, tuple(edits)),
-    )
+RULES.extend(checkin_rules.RULES)

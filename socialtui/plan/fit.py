@@ -1,53 +1,51 @@
-"""Ranking channels, and proposals that bring an over-budget plan back inside (P4, P6)."""
+"""Proposals that bring an over-budget plan back inside (P4, P6).
+
+The scores and the shortlist live in :mod:`.shortlist`; their names are
+importable from here too, as they always were.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .budget import capacity_minutes, channel_minutes, format_minutes
+from .budget import PRECISION, capacity_minutes, channel_minutes, committed_minutes, format_minutes
 from .edits import Edit
+from .evidence import lived_week
 from .model import Channel, Plan
+from .shortlist import audiences_on, goals_served, next_channel, rank_channels, score
 
-POSTS_FLOOR = 1
-"""Fit never proposes fewer than one post a week: below that, the channel goes to later."""
+__all__ = [
+    "ENGAGE_FLOOR",
+    "POSTS_FLOOR",
+    "FitProposal",
+    "audiences_on",
+    "best_candidate",
+    "channel_priority",
+    "cost_if_active",
+    "describe_fit",
+    "fit_to_budget",
+    "floor_minutes",
+    "goals_served",
+    "less_engagement",
+    "next_channel",
+    "rank_channels",
+    "score",
+]
 
-
-def audiences_on(plan: Plan, channel: Channel) -> int:
-    """How many of the plan's audiences list this channel as a place they are."""
-    return sum(1 for a in plan.audiences if channel.id in a.channels)
-
-
-def goals_served(plan: Plan, channel: Channel) -> int:
-    """How many of the plan's goals this channel serves (unknown ids do not count)."""
-    known = {g.id for g in plan.goals}
-    return len({g for g in channel.goals if g in known})
-
-
-def score(plan: Plan, channel: Channel) -> float:
-    """Audiences there x goals served / hours a week: higher is a better use of time.
-
-    A channel that costs nothing but reaches someone scores infinity; one that
-    reaches nobody or serves nothing scores 0.
-    """
-    value = audiences_on(plan, channel) * goals_served(plan, channel)
-    hours = channel_minutes(channel) / 60
-    if value == 0:
-        return 0.0
-    return value / hours if hours > 0 else math.inf
-
-
-def rank_channels(plan: Plan, channels: tuple[Channel, ...] | None = None) -> list[Channel]:
-    """Channels (all by default) best score first; ties keep the plan's order."""
-    pool = plan.channels if channels is None else channels
-    return sorted(pool, key=lambda c: -score(plan, c))
+POSTS_FLOOR = 0.5
+"""Fit never proposes fewer posts than one every other week (a channel already
+posting less keeps its cadence). Below that, the channel goes to later."""
+ENGAGE_FLOOR = 15
+"""Nor less than 15 minutes of engagement a week: replying to the people who
+write (a channel already under it keeps its minutes)."""
+ENGAGE_STEP = 5
+"""Engagement is cut by halves, rounded up to whole 5 minutes: 60 -> 30 -> 15."""
 
 
 def best_candidate(plan: Plan) -> Channel | None:
-    """The candidate to add next: the best score among ``candidate`` channels."""
-    candidates = tuple(c for c in plan.channels if c.status == "candidate")
-    ranked = rank_channels(plan, candidates)
-    return ranked[0] if ranked else None
+    """The channel to add next: ``next_channel(plan).channel`` (kept for its callers)."""
+    return next_channel(plan).channel
 
 
 def channel_priority(plan: Plan, channel: Channel) -> int:
@@ -57,6 +55,58 @@ def channel_priority(plan: Plan, channel: Channel) -> int:
     """
     ranks = [r for r in (plan.goal_rank(g) for g in channel.goals) if r is not None]
     return min(ranks, default=len(plan.goals))
+
+
+# --- the rungs of a cut ---------------------------------------------------------------
+
+
+def fewer_posts(posts: float) -> float | None:
+    """The next cadence down: 3.5 -> 3 -> 2 -> 1 -> 0.5; None at the floor."""
+    if posts > 1:
+        return math.ceil(posts) - 1
+    if posts > POSTS_FLOOR:
+        return POSTS_FLOOR
+    return None
+
+
+def less_engagement(minutes: float) -> float | None:
+    """Half, rounded up to whole 5 minutes, not under the floor: 60 -> 30 -> 15; 45 -> 25."""
+    if minutes <= ENGAGE_FLOOR:
+        return None
+    return max(ENGAGE_FLOOR, math.ceil(minutes / 2 / ENGAGE_STEP) * ENGAGE_STEP)
+
+
+def _rung(posts: float, per_post: float, engage: float) -> tuple[float, float] | None:
+    """(posts, engagement) one rung down, or None at the floor.
+
+    The rung comes from whichever takes more of the channel's time, posting or
+    engaging (posting on a tie), so a cut keeps the balance between making and
+    talking; posts that take no time are never cut.
+    """
+    fewer = fewer_posts(posts) if per_post > 0 else None
+    less = less_engagement(engage)
+    if fewer is not None and (less is None or posts * per_post >= engage):
+        return fewer, engage
+    if less is not None:
+        return posts, less
+    return None
+
+
+def at_floor(channel: Channel) -> Channel:
+    """The channel with every rung cut: its least cadence and engagement."""
+    posts = channel.posts_per_week
+    if channel.minutes_per_post > 0:
+        posts = min(posts, POSTS_FLOOR)
+    engage = min(channel.engage_minutes_per_week, ENGAGE_FLOOR)
+    return replace(channel, posts_per_week=posts, engage_minutes_per_week=engage)
+
+
+def floor_minutes(channel: Channel) -> float:
+    """Minutes a week the channel needs at its floor (see :func:`at_floor`)."""
+    return channel_minutes(at_floor(channel))
+
+
+# --- the proposal ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,107 +124,165 @@ class FitProposal:
         return "; ".join(edit.describe(plan) for edit in self.edits)
 
 
-def _protected(plan: Plan, active: list[Channel]) -> Channel | None:
-    """The top goal's last channel: the only active channel serving goal #1."""
-    if not plan.goals:
-        return None
-    top = plan.goals[0].id
-    serving = [c for c in active if top in c.goals]
-    return serving[0] if len(serving) == 1 else None
+def _cut_order(plan: Plan, capacity: float) -> tuple[list[Channel], Channel | None]:
+    """The active channels in the order fit cuts them, and the one it keeps
+    (see :func:`fit_to_budget`)."""
+    active = [c for c in plan.channels if c.status == "active"]
+    position = {c.id: i for i, c in enumerate(plan.channels)}
+    scores = {c.id: score(plan, c) for c in active}
+    order = sorted(
+        active,
+        key=lambda c: (-channel_priority(plan, c), scores[c.id], -position[c.id]),
+    )
+    # The highest-priority channel that fits at its floor: one of the top goal's
+    # channels whenever one of them fits, since they come last in the order.
+    fitting = [c for c in order if floor_minutes(c) <= capacity]
+    keeper = fitting[-1] if fitting else None
+    if keeper is not None:
+        order.remove(keeper)
+        order.append(keeper)
+    return order, keeper
+
+
+def _total(plan: Plan, now: dict[str, Channel]) -> float:
+    """Committed minutes with the active channels as in ``now`` (absent: moved to later),
+    summed in the plan's order as :func:`committed_minutes` sums them."""
+    return round(sum(channel_minutes(now[c.id]) for c in plan.channels if c.id in now), PRECISION)
+
+
+def _cut(
+    plan: Plan, now: dict[str, Channel], channel_id: str, committed: float, capacity: float
+) -> float:
+    """Cut ``now[channel_id]`` a rung at a time until the plan fits or it is at its
+    floor; return the committed minutes after. Each rung is counted by difference;
+    the total is summed afresh before saying it fits, so float noise cannot."""
+    channel = now[channel_id]
+    posts, per_post, engage = (
+        channel.posts_per_week,
+        channel.minutes_per_post,
+        channel.engage_minutes_per_week,
+    )
+    cost = channel_minutes(channel)
+    while True:
+        if committed <= capacity:
+            now[channel_id] = replace(channel, posts_per_week=posts, engage_minutes_per_week=engage)
+            committed = _total(plan, now)
+            if committed <= capacity:
+                return committed
+        lower = _rung(posts, per_post, engage)
+        if lower is None:
+            now[channel_id] = replace(channel, posts_per_week=posts, engage_minutes_per_week=engage)
+            return _total(plan, now)
+        posts, engage = lower
+        # the same sum as channel_minutes(), so the two never disagree
+        lower_cost = round(posts * per_post + engage, PRECISION)
+        committed = committed - cost + lower_cost
+        cost = lower_cost
 
 
 def fit_to_budget(plan: Plan) -> FitProposal:
     """Propose the smallest cuts, lowest priority first, that make the plan fit.
 
-    The algorithm:
+    1. **Order.** A channel's priority is the rank of the most important goal it
+       serves; the least important is cut first, ties broken by the lower score,
+       then the later position in the plan. Channels that serve no goal of the
+       plan come first of all: they are *idle* (tactics without strategy, P1).
+       One channel is *kept* to the very end: the last in that order of the
+       channels whose floor fits the capacity (so one serving the top goal
+       whenever one of those fits).
+    2. **Which channels go to later: as few as needed.** If the channels at
+       their floors fit (idle ones counted as gone), none. Otherwise walk the
+       order, moving channels to later (never the kept one, nor one that costs
+       nothing at its floor) until the rest at their floors fit; then put back,
+       highest priority first, each moved channel the rest still has room for
+       at its floor.
+    3. **Cut cadence, lowest priority first.** Walk the remaining channels in
+       the order, taking one rung at a time from a channel until the plan fits
+       or the channel reaches its floor, then the next. A rung is one post a
+       week (3.5 -> 3 -> 2 -> 1 -> 0.5, the floor: every other week) or half
+       the engagement minutes (rounded up to 5 minutes; floor 15), whichever
+       takes more of the channel's time. An idle channel's last rung is later:
+       no channel that serves a goal loses anything to keep an idle one going.
 
-    1. Order the active channels for cutting: a channel's priority is the rank
-       of the most important goal it serves (channels serving no goal come
-       last); the least important go first, ties broken by the lower score
-       (audiences x goals / hours), then by the later position in the plan.
-       The *top goal's last channel* -- the only active channel serving the
-       first goal -- is moved to the very end, so it is touched only when no
-       other cut suffices.
-    2. Try cuts in order of increasing disruption. For k = 0, 1, 2, ... move the
-       first k unprotected channels of that order to ``later``; then, walking the
-       remaining unprotected ones in the same order, take posts away one at a
-       time (never below :data:`POSTS_FLOOR` a week, and never from a channel
-       whose posts cost nothing) until committed time fits the capacity. The
-       first k that fits wins, so fewer posts are preferred to dropping a
-       channel. Only when every other channel is at later does the protected
-       channel lose posts, and only after that is it moved to later itself: it
-       is left alone while any other cut suffices.
-    3. Return the edits (posts_per_week old -> new, status active -> later) and
-       the committed minutes after them. A plan that already fits gets no edits.
-
-    Moving every active channel to later always fits (capacity is never
-    negative), so a proposal always fits.
+    A plan that fits gets no edits. The empty set of channels always fits (the
+    capacity is never negative), so a proposal always fits; one active channel
+    stays whenever one fits at its floor, and the top goal keeps a channel
+    whenever one of its channels fits at its floor.
     """
     capacity = capacity_minutes(plan.budget)
-    active = [c for c in plan.channels if c.status == "active"]
-    before = sum(channel_minutes(c) for c in active)
+    before = committed_minutes(plan)
     if before <= capacity:
         return FitProposal((), before, before, capacity)
+    order, keeper = _cut_order(plan, capacity)
+    lowest = len(plan.goals)
+    idle = {
+        c.id
+        for c in order
+        if plan.goals and c is not keeper and channel_priority(plan, c) == lowest
+    }
 
-    position = {c.id: i for i, c in enumerate(plan.channels)}
-    order = sorted(
-        active,
-        key=lambda c: (-channel_priority(plan, c), score(plan, c), -position[c.id]),
-    )
-    protected = _protected(plan, active)
-    others = [c for c in order if protected is None or c.id != protected.id]
-    guarded = [] if protected is None else [protected]
+    # 2. Which channels go to later, judged at their floors (idle ones as gone).
+    floors = {c.id: at_floor(c) for c in order if c.id not in idle}
+    walked: list[Channel] = []
+    for channel in order:
+        if _total(plan, floors) <= capacity:
+            break
+        if channel is keeper or channel.id not in floors or floor_minutes(channel) == 0:
+            continue
+        walked.append(channel)
+        del floors[channel.id]
+    moved = {c.id for c in walked}
+    for channel in reversed(walked):
+        if _total(plan, {**floors, channel.id: at_floor(channel)}) <= capacity:
+            floors[channel.id] = at_floor(channel)
+            moved.discard(channel.id)
 
-    # Steps of increasing disruption: (channels moved to later, channels trimmed).
-    steps = [(others[:k], others[k:]) for k in range(len(others) + 1)]
-    if guarded:
-        steps += [(others, guarded), (others + guarded, [])]
+    # 3. Cut cadence, lowest priority first; idle channels go to later at their floor.
+    now = {c.id: c for c in order if c.id not in moved}
+    committed = _total(plan, now)
+    for channel in order:
+        if channel.id in now and committed > capacity:
+            committed = _cut(plan, now, channel.id, committed, capacity)
+            if committed > capacity and channel.id in idle:
+                del now[channel.id]
+                moved.add(channel.id)
+                committed = _total(plan, now)
 
-    for moved, trim in steps:
-        kept = [c for c in active if c not in moved]
-        committed = sum(channel_minutes(c) for c in kept)
-        edits = [Edit("channel", c.id, "status", "active", "later") for c in moved]
-        trimmed: dict[str, float] = {}
-        for channel in trim:
-            if committed <= capacity:
-                break
-            if channel.minutes_per_post <= 0 or channel.posts_per_week <= POSTS_FLOOR:
-                continue
-            posts = channel.posts_per_week
-            while posts > POSTS_FLOOR and committed > capacity:
-                new_posts = max(POSTS_FLOOR, math.ceil(posts) - 1)
-                committed -= (posts - new_posts) * channel.minutes_per_post
-                posts = new_posts
-            trimmed[channel.id] = posts
-        if committed <= capacity + 1e-9:
-            for channel in trim:
-                if channel.id in trimmed:
-                    edits.append(
-                        Edit(
-                            "channel",
-                            channel.id,
-                            "posts_per_week",
-                            channel.posts_per_week,
-                            trimmed[channel.id],
-                        )
-                    )
-            return FitProposal(tuple(edits), before, committed, capacity)
-    raise AssertionError("unreachable: moving every channel to later always fits")
+    edits = [Edit("channel", c.id, "status", "active", "later") for c in order if c.id in moved]
+    for channel in order:
+        new = now.get(channel.id)
+        if new is None:
+            continue
+        for field in ("posts_per_week", "engage_minutes_per_week"):
+            old_value, new_value = getattr(channel, field), getattr(new, field)
+            if new_value != old_value:
+                edits.append(Edit("channel", channel.id, field, old_value, new_value))
+    return FitProposal(tuple(edits), before, committed, capacity)
 
 
 def cost_if_active(plan: Plan, channel: Channel) -> tuple[float, bool]:
-    """(minutes a week the channel would add, whether the plan would still fit)."""
-    if channel.status == "active":
-        minutes = channel_minutes(channel)
-        return minutes, sum(channel_minutes(c) for c in plan.active_channels) <= capacity_minutes(
-            plan.budget
-        )
+    """(minutes a week the channel would add, whether the plan would still fit).
+
+    "Fit" is :func:`next_channel`'s: within the capacity by the plan and, when the
+    check-ins give one, by the week as lived.
+    """
+    capacity = capacity_minutes(plan.budget)
+    minutes = channel_minutes(channel)
     # The plan with this channel active, summed in the plan's order (as the
     # budget does), without building that plan: this runs per candidate per keystroke.
-    committed = sum(
-        channel_minutes(c) for c in plan.channels if c.status == "active" or c.id == channel.id
+    committed = round(
+        sum(
+            channel_minutes(c) for c in plan.channels if c.status == "active" or c.id == channel.id
+        ),
+        PRECISION,
     )
-    return channel_minutes(channel), committed <= capacity_minutes(plan.budget)
+    fits = committed <= capacity
+    if fits:
+        lived = lived_week(plan)
+        if lived is not None:
+            extra = 0 if channel.status == "active" else minutes
+            fits = round(lived.minutes + extra, PRECISION) <= capacity
+    return minutes, fits
 
 
 def describe_fit(plan: Plan) -> str:

@@ -3,6 +3,11 @@
 The pace line runs straight from the goal's baseline, at the start of tracking
 (the Monday of the plan's first check-in week), to its target on its deadline.
 A metric value is dated to the Sunday that ends its check-in week.
+
+A goal is not called behind too early (:attr:`GoalProgress.too_early`): it needs
+:data:`PACE_MIN_VALUES` check-ins with a value for it, and the latest value must
+come after :data:`PACE_MIN_TIME` of the time from the start of tracking to the
+deadline (the pace line then expects at least 10 % of the way).
 """
 
 from __future__ import annotations
@@ -12,6 +17,11 @@ from datetime import date, timedelta
 
 from .budget import format_number
 from .model import Goal, Plan, parse_week, week_key, week_monday
+
+PACE_MIN_VALUES = 3
+"""A goal is judged against its pace line after three values, not one ..."""
+PACE_MIN_TIME = 0.10
+"""... and once a tenth of the time to its deadline has gone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,8 @@ class GoalProgress:
     """Where the pace line says the fraction should be now (None without a deadline)."""
     projected: date | None
     """When the target will be reached at the current rate (None if never / unknown)."""
+    values: int = 1
+    """How many check-ins record a value for the goal."""
 
     @property
     def percent(self) -> float:
@@ -39,6 +51,14 @@ class GoalProgress:
     @property
     def behind(self) -> bool:
         return self.expected is not None and not self.reached and self.fraction < self.expected
+
+    @property
+    def too_early(self) -> bool:
+        """Too early to judge the pace: fewer than three values, no deadline, or less
+        than 10 % of the time to the deadline gone by the latest value."""
+        return (
+            self.values < PACE_MIN_VALUES or self.expected is None or self.expected < PACE_MIN_TIME
+        )
 
     @property
     def pace(self) -> str:
@@ -150,5 +170,13 @@ def goal_progress(plan: Plan, goal: Goal, today: date) -> GoalProgress | None:
         if days_needed < 365 * 200:
             projected = when + timedelta(days=round(days_needed))
     return GoalProgress(
-        goal.id, goal.baseline, goal.target, latest, week, fraction, expected, projected
+        goal.id,
+        goal.baseline,
+        goal.target,
+        latest,
+        week,
+        fraction,
+        expected,
+        projected,
+        values=len(series),
     )

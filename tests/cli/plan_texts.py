@@ -8,6 +8,10 @@ GOOD = """\
 schema = 1
 name = "Good plan"
 
+[purpose]
+who = "Shop owners nearby"
+why = "More leads without ads"
+
 [budget]
 weekly_hours = 4
 reserve_percent = 10

@@ -378,9 +378,10 @@ async def test_c_h_r_open_their_screens(plan_path: Path, data_dir: Path):
 
 
 async def test_ready_to_expand_offers_to_activate(data_dir: Path):
-    # Every channel working for the last four weeks, and time to spare for YouTube.
+    # Every channel working for the last four weeks, and time to spare for YouTube (2h 30m)
+    # by the plan and as lived: 13 h less 10 % is 11h 42m; the week as lived is 8h 34m.
     text = (Path(__file__).parent.parent / "fixtures" / "checkins.toml").read_text()
-    text = text.replace("weekly_hours = 10.0", "weekly_hours = 12.0")
+    text = text.replace("weekly_hours = 10.0", "weekly_hours = 13.0")
     text = text.replace('newsletter = "unsure"', 'newsletter = "working"')
     path = store.plans_dir(data_dir) / "ready.toml"
     path.write_text(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from socialtui.plan.model import Audience, Budget, Channel, CheckIn, Goal, Plan, Review
+from socialtui.plan.model import Audience, Budget, Channel, CheckIn, Goal, Plan, Purpose, Review
 
 
 def channel(
@@ -75,9 +75,11 @@ def plan(
     max_active: int = 2,
     every_weeks: int = 4,
     last_review: date | None = None,
+    purpose: Purpose | None = None,
 ) -> Plan:
     return Plan(
         name="Test plan",
+        purpose=purpose or Purpose(),
         budget=Budget(weekly_hours=hours, reserve_percent=reserve, max_active_channels=max_active),
         review=Review(every_weeks=every_weeks, last=last_review),
         goals=tuple(goals),
@@ -88,8 +90,10 @@ def plan(
 
 
 def healthy_plan(**overrides) -> Plan:
-    """A plan that raises no finding on 2026-03-04 (one goal, one channel, one audience)."""
+    """A plan that raises no finding on 2026-03-04 (a purpose, one goal, one channel,
+    one audience)."""
     kwargs = dict(
+        purpose=Purpose(who="Neighbours", why="Be known locally"),
         channels=(channel("ig", posts=2, minutes=30, engage=60, goals=("g1",)),),
         goals=(goal("g1"),),
         audiences=(audience("a1", channels=("ig",)),),

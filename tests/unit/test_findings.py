@@ -3,7 +3,10 @@ that it stays quiet at its boundary. Every expected number is worked out by hand
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from plan_factories import audience, channel, checkin, goal, healthy_plan, plan
@@ -11,6 +14,7 @@ from plan_factories import audience, channel, checkin, goal, healthy_plan, plan
 from socialtui.plan.budget import committed_minutes
 from socialtui.plan.edits import Edit, apply_edits
 from socialtui.plan.findings import Finding, check, worst
+from socialtui.plan.model import Purpose
 
 TODAY = date(2026, 3, 4)  # a Wednesday in 2026-W10
 
@@ -144,6 +148,74 @@ def test_near_budget_does_not_fire_when_over():
     none(over_plan(), "near-budget")
 
 
+def lived_plan(*hours, channels=None, hours_per_week=4):
+    # Weekly 4 h, 10 % reserve: capacity 3h 36m (216 min). ig is planned at
+    # 2 x 30 + 60 = 120 min; the check-ins say what it took.
+    weeks = [f"2026-W{n:02d}" for n in range(10 - len(hours), 10)]
+    return healthy_plan(
+        channels=channels or (channel("ig", posts=2, minutes=30, engage=60, goals=("g1",)),),
+        checkins=tuple(checkin(w, hours=h if isinstance(h, dict) else {"ig": h})
+                       for w, h in zip(weeks, hours, strict=True)),
+        hours=hours_per_week,
+    )  # fmt: skip
+
+
+def test_over_in_practice_fires():
+    # The report: 3-4 h spent each week against 3h 36m available, while the plan fits.
+    # mean of 3.5, 4, 3.5, 4 = 3.75 h = 225 min, 9 min over.
+    p = lived_plan(3, 3.5, 4, 3.5, 4)
+    f = one(p, "over-in-practice")
+    assert (f.severity, f.principle, f.subject) == ("warning", "P5", "budget")
+    assert f.message == (
+        "3h 45m a week spent in practice (last 4 check-ins), 3h 36m available — 9m over"
+    )
+    assert f.fix.label == (
+        "Raise the estimates of 'Ig' to what they take, then fit the plan to the budget"
+    )
+    assert f.fix.edits == ()
+    none(p, "over-budget")
+
+
+def test_over_in_practice_needs_three_check_ins_with_hours():
+    none(lived_plan(4, 4), "over-in-practice")
+    f = one(lived_plan(4, 4, 4), "over-in-practice")
+    assert "4h 00m a week spent in practice (last 3 check-ins)" in f.message
+
+
+def test_over_in_practice_quiet_exactly_at_capacity():
+    # 3.5 + 3.7 + 3.6 = 10.8 h over three weeks: 216 min a week, 3h 36m, not over.
+    none(lived_plan(3.5, 3.7, 3.6), "over-in-practice")
+    one(lived_plan(3.5, 3.7, 3.7), "over-in-practice")  # 218 min
+
+
+def test_over_in_practice_counts_only_the_channels_active_now():
+    # fb took 3 h a week but has moved to later: the plan as it stands took 1 h.
+    channels = (
+        channel("ig", posts=2, minutes=30, engage=60, goals=("g1",)),
+        channel("fb", status="later", posts=3, minutes=30, engage=60, goals=("g1",)),
+    )
+    p = lived_plan(*[{"ig": 1, "fb": 3}] * 4, channels=channels)
+    none(p, "over-in-practice")
+
+
+def test_over_in_practice_skips_check_ins_without_hours():
+    # W05-W07 recorded 4 h; W08 and W09 only a metric: the last four that record hours
+    # are W05-W07, three of them.
+    p = lived_plan(4, 4, 4, {}, {})
+    f = one(p, "over-in-practice")
+    assert "(last 3 check-ins)" in f.message
+
+
+def test_over_in_practice_without_an_overrunning_channel_says_what_to_free():
+    # The plan itself is over: ig 4 x 45 + 60 = 240 min, and it took exactly that.
+    p = lived_plan(
+        4, 4, 4, 4, channels=(channel("ig", posts=4, minutes=45, engage=60, goals=("g1",)),)
+    )
+    f = one(p, "over-in-practice")
+    assert f.fix.label == "Free 24m a week: fewer posts, less engagement, or a channel to later"
+    one(p, "over-budget")
+
+
 def three_active(max_active=2):
     # a, b, c all serve g1; the audience is on a and b only, so c scores 0.
     return healthy_plan(
@@ -219,6 +291,29 @@ def test_no_audience_fires():
 
 def test_no_audience_quiet_with_one_audience():
     none(healthy_plan(), "no-audience")
+
+
+@pytest.mark.parametrize(
+    ("who", "why", "says"),
+    [
+        ("", "", "who the plan is for or why you are there"),
+        ("   ", "Be known locally", "who the plan is for"),
+        ("Neighbours", "", "why you are there"),
+        ("Neighbours", " \n", "why you are there"),
+    ],
+)
+def test_no_purpose_fires(who, why, says):
+    p = healthy_plan(purpose=Purpose(who=who, why=why, what="Bread", them="Fresh bread"))
+    f = one(p, "no-purpose")
+    assert (f.severity, f.principle, f.subject) == ("warning", "P3", "purpose")
+    assert f.message == f"The purpose does not say {says}"
+    assert f.fix.label == "Say who it is for and why you are there (p)"
+    assert f.fix.edits == ()  # the app opens the purpose form
+
+
+def test_no_purpose_quiet_with_who_and_why():
+    # what and "what's in it for them" are welcome but not required
+    none(healthy_plan(purpose=Purpose(who="Neighbours", why="Be known locally")), "no-purpose")
 
 
 def test_channel_without_goal_fires():
@@ -563,13 +658,14 @@ def test_estimate_low_ignores_inactive_channels():
 
 def pace_plan(value, today=date(2026, 2, 4)):
     # Tracking starts Monday 2026-01-05 (W02); the deadline is 100 days later.
-    # The value is recorded in W05, dated Sunday 2026-02-01: 27 days in, 27 % expected.
+    # Values in W03, W04 and W05; the latest is dated Sunday 2026-02-01: 27 days in,
+    # 27 % expected.
     return healthy_plan(
         goals=(goal("g1", title="Grow", baseline=100, target=200, deadline=date(2026, 4, 15)),),
         checkins=(
             checkin("2026-W02"),
-            checkin("2026-W03"),
-            checkin("2026-W04"),
+            checkin("2026-W03", metrics={"g1": 101}),
+            checkin("2026-W04", metrics={"g1": 103}),
             checkin("2026-W05", metrics={"g1": value}),
         ),
     )
@@ -598,7 +694,121 @@ def test_goal_reached_is_not_behind():
 
 
 def test_goal_without_values_is_not_behind():
-    none(pace_plan(110).with_checkin(checkin("2026-W05")), "goal-behind-pace")
+    p = pace_plan(110)
+    none(replace(p, checkins=tuple(replace(c, metrics={}) for c in p.checkins)), "goal-behind-pace")
+
+
+def test_goal_behind_pace_waits_for_three_values():
+    # The report: one check-in, "0 % of the way ... 1 % expected by now". Here two
+    # values (W04 and W05) are behind the line but too few to judge; a third makes it.
+    two = pace_plan(110).with_checkin(checkin("2026-W03"))
+    none(two, "goal-behind-pace")
+    one(two.with_checkin(checkin("2026-W03", metrics={"g1": 101})), "goal-behind-pace")
+
+
+def test_goal_behind_pace_is_quiet_after_the_first_check_in():
+    p = healthy_plan(
+        goals=(goal("g1", baseline=100, target=200, deadline=date(2026, 12, 31)),),
+        checkins=(checkin("2026-W09", metrics={"g1": 100}),),
+    )
+    none(p, "goal-behind-pace")
+
+
+def grace_plan(deadline: date):
+    # Tracking starts Monday 2026-01-05 (W02); values in W02, W03 and W04, the latest
+    # dated Sunday 2026-01-25: 20 days in. No movement at all: 0 % of the way.
+    return healthy_plan(
+        goals=(goal("g1", title="Grow", baseline=100, target=200, deadline=deadline),),
+        checkins=tuple(checkin(f"2026-W0{w}", metrics={"g1": 100}) for w in (2, 3, 4)),
+    )
+
+
+def test_goal_behind_pace_once_ten_percent_of_the_time_is_gone():
+    # 200 days to the deadline (2026-07-24): 20 days are exactly 10 %.
+    f = one(grace_plan(date(2026, 7, 24)), "goal-behind-pace")
+    assert "100 of 200 (0 % of the way from 100), 10 % expected by now" in f.message
+
+
+def test_goal_behind_pace_quiet_at_nine_percent_of_the_time():
+    # 222 days to the deadline (2026-08-15): 20 days are 9 %.
+    none(grace_plan(date(2026, 8, 15)), "goal-behind-pace")
+    # and one day short of 10 %: 20 of 201 days
+    none(grace_plan(date(2026, 7, 25)), "goal-behind-pace")
+
+
+def verdict_plan(verdicts: dict[str, str], hours_only: tuple[str, ...] = ()):
+    # ig active, 2 x 30 + 60 = 120 min planned. verdicts: week -> ig's verdict;
+    # hours_only: weeks that record ig's hours but judge nothing.
+    weeks = sorted({*verdicts, *hours_only})
+    return healthy_plan(
+        checkins=tuple(
+            checkin(w, hours={"ig": 2}, verdicts={"ig": verdicts[w]} if w in verdicts else {})
+            for w in weeks
+        )
+    )
+
+
+NW = "not-working"
+
+
+def test_not_working_fires():
+    # W04-W09: six weeks of check-ins; three of the last four say not working.
+    p = verdict_plan(
+        {"2026-W04": "working", "2026-W05": "unsure", "2026-W06": NW,
+         "2026-W07": NW, "2026-W08": "unsure", "2026-W09": NW}
+    )  # fmt: skip
+    f = one(p, "not-working")
+    assert (f.severity, f.principle, f.subject) == ("warning", "P8", "channel:ig")
+    assert f.message == (
+        "'Ig' was judged not working in 3 of its last 4 check-ins (6 weeks of check-ins): "
+        "change how it is done, or stop"
+    )
+    assert f.fix.label == "Move 'Ig' to later and free 2h 00m a week"
+    assert f.fix.edits == (Edit("channel", "ig", "status", "active", "later"),)
+    fixed = apply_edits(p, f.fix.edits)
+    none(fixed, "not-working")
+
+
+def test_not_working_waits_six_weeks():
+    # W05-W09 is five weeks: too soon, however clear the verdicts.
+    five = {f"2026-W{w:02d}": NW for w in range(5, 10)}
+    none(verdict_plan(five), "not-working")
+    six = {f"2026-W{w:02d}": NW for w in range(4, 10)}
+    assert "6 of its" not in one(verdict_plan(six), "not-working").message
+    assert "4 of its last 4" in one(verdict_plan(six), "not-working").message
+
+
+def test_not_working_counts_weeks_from_the_first_check_in_naming_the_channel():
+    # Hours alone in W04 start the count; W07-W09 judge it: six weeks, 3 of its last 3.
+    p = verdict_plan({"2026-W07": NW, "2026-W08": NW, "2026-W09": NW}, ("2026-W04",))
+    assert "in 3 of its last 3 check-ins (6 weeks of check-ins)" in one(p, "not-working").message
+    q = verdict_plan({"2026-W07": NW, "2026-W08": NW, "2026-W09": NW}, ("2026-W05",))
+    none(q, "not-working")
+
+
+def test_not_working_needs_three_of_the_last_four():
+    two = {"2026-W04": NW, "2026-W05": NW, "2026-W06": NW,
+           "2026-W07": "working", "2026-W08": NW, "2026-W09": "unsure", "2026-W10": NW}  # fmt: skip
+    # The last four: working, not-working, unsure, not-working: 2 of 4.
+    none(verdict_plan(two), "not-working")
+    three = {**two, "2026-W09": NW}
+    assert "3 of its last 4" in one(verdict_plan(three), "not-working").message
+
+
+def test_not_working_ignores_check_ins_that_do_not_judge_the_channel():
+    # W08 and W09 record hours only: the last four verdicts are W04-W07's.
+    p = verdict_plan(
+        {"2026-W04": "working", "2026-W05": NW, "2026-W06": NW, "2026-W07": NW},
+        ("2026-W08", "2026-W09"),
+    )
+    assert "3 of its last 4" in one(p, "not-working").message
+
+
+def test_not_working_ignores_channels_no_longer_active():
+    six = {f"2026-W{w:02d}": NW for w in range(4, 10)}
+    p = verdict_plan(six)
+    p = p.with_channel(channel("ig", status="later", posts=2, minutes=30, engage=60))
+    none(p, "not-working")
 
 
 def expand_plan(*verdicts, candidate_minutes=30, max_active=2, weeks=4):
@@ -674,6 +884,64 @@ def test_not_ready_without_a_candidate():
     none(p, "ready-to-expand")
 
 
+def test_ready_to_expand_without_hours_judges_by_the_plan_alone():
+    p = expand_plan()
+    p = replace(p, checkins=tuple(replace(c, hours={}) for c in p.checkins))
+    f = one(p, "ready-to-expand")
+    assert "and 2h 30m is spare: 'Fb' (1h 00m) would fit" in f.message
+
+
+def lived_expand_plan(candidate_minutes: float, spent_hours: float):
+    # The plan: ig 120 of 270 (150 spare). In practice ig took spent_hours a week.
+    p = expand_plan(candidate_minutes=candidate_minutes)
+    return replace(p, checkins=tuple(replace(c, hours={"ig": spent_hours}) for c in p.checkins))
+
+
+def test_ready_to_expand_needs_the_candidate_to_fit_the_week_as_lived():
+    # ig took 3 h = 180 min: 90 spare as lived. fb costs candidate_minutes + 30.
+    f = one(lived_expand_plan(60, 3), "ready-to-expand")  # 90: exactly the spare
+    assert "1h 30m is spare by the plan and as lived: 'Fb' (1h 30m) would fit" in f.message
+    none(lived_expand_plan(61, 3), "ready-to-expand")  # 91 > 90
+
+
+def test_not_ready_to_expand_while_over_in_practice():
+    # The report: weekly 4 h (3h 36m); the plan leaves 1h 36m spare, but the week as
+    # lived (3h 30m-4h) leaves none: no expansion, and over-in-practice says why.
+    p = lived_plan(3.5, 4, 3.5, 4)
+    p = replace(
+        p,
+        channels=(
+            *p.channels,
+            channel("gbp", name="Google Business Profile", status="candidate", posts=1,
+                    minutes=15, engage=15, goals=("g1",)),
+        ),
+        audiences=(audience("a1", channels=("ig", "gbp")),),
+        checkins=tuple(replace(c, verdicts={"ig": "working"}) for c in p.checkins),
+    )  # fmt: skip
+    one(p, "over-in-practice")
+    none(p, "ready-to-expand")
+
+
+def test_ready_to_expand_offers_the_best_candidate_that_fits():
+    # One notion of "next": fb scores best (1 audience x 2 goals / 3 h = 0.67) but costs
+    # 180 min against 150 spare; li (1 x 1 / 2 h = 0.5, 120 min) fits, so li is offered.
+    p = expand_plan()
+    p = replace(
+        p,
+        goals=(goal("g1"), goal("g2")),
+        channels=(
+            p.channel("ig"),
+            channel("fb", status="candidate", posts=2, minutes=60, engage=60,
+                    goals=("g1", "g2")),
+            channel("li", status="candidate", posts=2, minutes=30, engage=60, goals=("g1",)),
+        ),
+        audiences=(audience("a1", channels=("ig", "fb", "li")),),
+    )  # fmt: skip
+    f = one(p, "ready-to-expand")
+    assert f.subject == "channel:li"
+    assert "'Li' (2h 00m) would fit" in f.message
+
+
 # --- ordering ----------------------------------------------------------------------
 
 
@@ -695,3 +963,17 @@ def test_errors_come_first_then_warnings_then_info():
 def test_worst():
     assert worst([]) is None
     assert worst(check(healthy_plan(audiences=()), TODAY)) == "warning"
+
+
+# --- the README's table -------------------------------------------------------------
+
+
+def test_the_readme_lists_every_finding_with_its_severity():
+    root = Path(__file__).resolve().parents[2]
+    source = "\n".join(p.read_text() for p in (root / "socialtui" / "plan").glob("*.py"))
+    made = set(re.findall(r'Finding\(\s*"([a-z-]+)",\s*"(error|warning|info)"', source))
+    readme = (root / "README.md").read_text()
+    table = readme.split("## Findings", 1)[1].split("\n\n**", 1)[0]
+    listed = set(re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|", table, flags=re.M))
+    assert len(made) >= 21
+    assert made == listed

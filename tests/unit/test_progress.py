@@ -207,3 +207,37 @@ def test_no_series_gives_none():
     p = plan(goals=(g,), checkins=(checkin("2026-W05", metrics={"other": 3}),))
     assert goal_progress(p, g, TODAY) is None
     assert goal_progress(plan(goals=(g,)), g, TODAY) is None
+
+
+# --- too early to judge: three values and a tenth of the time ------------------------------
+
+
+def progress_with_values(weeks, deadline=DEADLINE):
+    # A value (110) in each of ``weeks``; tracking starts in W02 whatever they are.
+    g = goal("g1", baseline=100, target=200, deadline=deadline)
+    checkins = [checkin("2026-W02")] + [checkin(w, metrics={"g1": 110}) for w in weeks]
+    return goal_progress(plan(goals=(g,), checkins=tuple(checkins)), g, TODAY)
+
+
+def test_too_early_with_fewer_than_three_values():
+    two = progress_with_values(("2026-W04", "2026-W05"))
+    assert two.values == 2
+    assert two.behind  # the arithmetic says behind ...
+    assert two.too_early  # ... but two values are too few to say so
+    three = progress_with_values(("2026-W03", "2026-W04", "2026-W05"))
+    assert three.values == 3
+    assert three.behind and not three.too_early
+
+
+def test_too_early_before_a_tenth_of_the_time_is_gone():
+    # The latest value is dated 2026-02-01, 27 days in: a tenth of the time is gone when
+    # the deadline is at most 270 days away (2026-10-02), not at 271 (2026-10-03).
+    weeks = ("2026-W03", "2026-W04", "2026-W05")
+    at_ten = progress_with_values(weeks, deadline=date(2026, 10, 2))
+    assert at_ten.expected == 0.1
+    assert not at_ten.too_early
+    assert progress_with_values(weeks, deadline=date(2026, 10, 3)).too_early
+
+
+def test_too_early_without_a_deadline():
+    assert progress_with_values(("2026-W03", "2026-W04", "2026-W05"), deadline=None).too_early

@@ -300,12 +300,14 @@ def test_markdown_findings(plan):
     ids = re.findall(r"^- \*\*(\w+)\*\* `([a-z-]+)`", section, flags=re.M)
     assert ids == [
         ("warning", "near-budget"),
+        ("warning", "over-in-practice"),
         ("warning", "too-many-channels"),
         ("warning", "audience-unreached"),
         ("warning", "review-overdue"),
         ("warning", "estimate-low"),
         ("warning", "goal-behind-pace"),
         ("warning", "goal-behind-pace"),
+        ("warning", "not-working"),
     ]
     # Instagram's last three weeks: 3.5, 3.25, 3.75 h -> 3h 30m against 2h 30m planned.
     assert "takes 3h 30m a week in practice" in section
@@ -641,8 +643,12 @@ def test_json_content(plan, raw):
     assert data["progress"][0]["percent"] == 37.5
     assert data["progress"][0]["latest"] == 35
     assert data["progress"][0]["latest_week"] == "2026-W47"
-    assert [f["id"] for f in data["findings"]][:2] == ["near-budget", "too-many-channels"]
-    too_many = data["findings"][1]
+    assert [f["id"] for f in data["findings"]][:3] == [
+        "near-budget",
+        "over-in-practice",
+        "too-many-channels",
+    ]
+    too_many = data["findings"][2]
     assert too_many["fix"]["edits"] == [
         {"kind": "channel", "id": "linkedin", "field": "status", "old": "active", "new": "later"}
     ]
