@@ -205,6 +205,23 @@ def _deep_bracket(text: str) -> int:
     return 0
 
 
+# A line git (or socialtui merge) writes around a merge conflict: <<<<<<< ours,
+# ======= and >>>>>>> theirs, and ||||||| base in the diff3 style.
+_CONFLICT_RE = re.compile(r"^(?:<{7,}|={7,}|>{7,}|\|{7,})(?:[ \t]|\r?$)", re.M)
+CONFLICT_REASON = (
+    "unresolved merge conflict: resolve it (keep the lines you want, delete the "
+    "<<<<<<<, ======= and >>>>>>> lines), then git add the file"
+)
+
+
+def _conflict_marker(text: str) -> int | None:
+    """The offset of the first merge conflict marker outside strings and comments."""
+    if not _CONFLICT_RE.search(text):  # cheap: most broken files hold none
+        return None
+    found = _CONFLICT_RE.search(_masked(text))
+    return found.start() if found else None
+
+
 _AT_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END_RE = re.compile(r"\s*\(at end of document\)\s*$")
 
@@ -213,6 +230,10 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
+        marker = _conflict_marker(text)
+        if marker is not None:
+            line, column = _offset_to_position(text, marker)
+            raise PlanLoadError(path, line, column, CONFLICT_REASON) from None
         message = str(error)
         match = _AT_RE.search(message)
         if match:
