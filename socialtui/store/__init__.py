@@ -13,6 +13,7 @@
 ``config``      settings and the last plan opened
 ``crash``       crash logs and copies of unsaved edits
 ``starter``     the text of new plans; ``tomltext``: the one TOML string quoter
+``mergefile``   three plan files merged (``socialtui merge``), conflict markers
 ==============  ================================================================
 
 May import: socialtui.plan, socialtui.paths, socialtui.safe, tomli, tomlkit
