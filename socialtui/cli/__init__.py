@@ -9,6 +9,8 @@ work without it (a cron job, CI, an SSH session without a terminal)::
     socialtui checkin [PLAN] [--hours ...]      record a week (or open the check-in)
     socialtui export [PLAN] [--format ...]      Markdown, CSV or JSON for other people
     socialtui restore PLAN [N]                  list or restore backups
+    socialtui merge BASE OURS THEIRS [-o OUT]   three versions of a plan merged (git's driver)
+    socialtui git-setup [PATH...] [--undo]      make git merge plans with socialtui merge
 
 Every command takes ``--data-dir DIR`` (else ``SOCIALTUI_DATA_DIR``, else the
 platform's data directory) and ``--version``.
@@ -16,6 +18,7 @@ platform's data directory) and ``--version``.
 Exit status: 0 all is well; 1 ``check`` found an error finding; 2 a plan could not
 be read, a file already exists, or the command line is wrong; 70 an internal
 error; 75 the plan is open in the app; 130 interrupted. No traceback is ever printed.
+``merge`` exits 1 when it leaves conflicts marked in the result.
 
 ``main`` (the parser, :func:`main.needed`), ``common`` (the helpers every command
 shares, all public) and one module per command. May import socialtui.session,

@@ -29,7 +29,7 @@ from socialtui.cli.common import (
 )
 from socialtui.safe import clean
 
-COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore")
+COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore", "merge", "git-setup")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -48,7 +48,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in COMMANDS if only is None else (only,):
-        importlib.import_module(f"socialtui.cli.{name}").add_parser(sub)
+        importlib.import_module(f"socialtui.cli.{name.replace('-', '')}").add_parser(sub)
     return parser
 
 
