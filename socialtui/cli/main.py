@@ -29,7 +29,7 @@ from socialtui.cli.common import (
 )
 from socialtui.safe import clean
 
-COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore")
+COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore", "archive", "unarchive")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
