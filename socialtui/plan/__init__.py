@@ -12,6 +12,7 @@
 ``trends``      what the check-ins say over time
 ``checkin``     the check-in's prefill, and merging a check-in in
 ``history``     undo and redo
+``changes``     what changed between two versions, in a few words
 ``mask``        a plan with nothing that tells whose it is
 ``catalog``     channel presets with their sources
 ==============  ==============================================================
