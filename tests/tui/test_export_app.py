@@ -50,7 +50,8 @@ async def test_export_writes_into_the_exports_folder(
         await pilot.press(*keys)
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)
-        target = data_dir / "exports" / name
+        stem, extension = name.split(".")
+        target = data_dir / "exports" / f"{stem}-{TODAY.isoformat()}.{extension}"
         assert target.read_bytes() == (GOLDEN / name).read_bytes()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
@@ -71,11 +72,11 @@ async def test_export_in_privacy_mode_is_masked_and_names_no_file(yoga: Path, da
     async with running(app, size=(120, 40)) as pilot:
         await pilot.press("x", "m")  # m picks Markdown in the dialog
         await pilot.pause()
-        target = data_dir / "exports" / "export.private.md"
+        target = data_dir / "exports" / f"export.private-{TODAY.isoformat()}.md"
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Private plan\n")
         assert "Harbour" not in text and "Instagram" not in text
-        assert not (data_dir / "exports" / "export.md").exists()
+        assert [p.name for p in (data_dir / "exports").iterdir()] == [target.name]
         assert any("masked markdown" in m for m in messages(app))
         assert not any("export.private" in m for m in messages(app))
 
