@@ -331,3 +331,23 @@ def test_a_plan_it_cannot_read_is_listed_as_unreadable_and_nothing_crashes(tmp_p
     assert any(t.startswith("Could not rename: theirs.toml: Permission denied") for t in toasts)
     assert any(t.startswith("Could not duplicate: theirs.toml: Permission denied") for t in toasts)
     assert report["screen"] == "PlannerScreen" and report["plan"] == str(mine)
+
+
+async def test_the_rename_field_shows_a_hostile_name_cleaned_and_keeps_it_if_accepted(
+    over_path: Path, data_dir: Path
+):
+    bakery = copy_fixture(data_dir, "bakery.toml")
+    text = bakery.read_text(encoding="utf-8")
+    bakery.write_text(text.replace("Corner Bakery 2027", r"Evil \u001b]0;t\u0007 name"))
+    before = bakery.read_bytes()
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        picker = await open_picker(app, pilot)
+        picker.query_one("OptionList").highlighted = picker.paths.index(bakery)
+        await pilot.press("r")
+        await pilot.pause()
+        field = app.screen.query_one("#prompt-input")
+        assert field.value == "Evil ␛]0;t␇ name"
+        await pilot.press("enter")  # accepted as shown: the name is not rewritten
+        await settle(app, pilot)
+    assert bakery.read_bytes() == before

@@ -214,11 +214,16 @@ class PlanPicker(ModalScreen[Path | None]):
         return bool(others)
 
     def ask_name(self, title: str, prompt: str, value: str, then: Callable[[str], None]) -> None:
+        """Ask for a name, prefilled with ``value`` as it can be shown: cleaned, since a
+        field draws what it holds. Submitted as shown, the answer is ``value`` itself,
+        so that display hygiene never becomes the plan's name."""
+        shown = clean(value)
+
         def done(name: str | None) -> None:
             if name:
-                then(name)
+                then(value if name == shown else name)
 
-        self.app.push_screen(PromptScreen(title, prompt, value, parse_name), done)
+        self.app.push_screen(PromptScreen(title, prompt, shown, parse_name), done)
 
     def load(self, path: Path, doing: str) -> store.LoadedPlan | None:
         try:
