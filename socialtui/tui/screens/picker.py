@@ -88,13 +88,33 @@ def fit(text: str, cells: int) -> str:
     return text + " " * (cells - cell_len(text))
 
 
-def label(row: Row, room: int, current: bool) -> Text:
-    """The row as one line of ``room`` cells: mark, name, file, changed, budget, state."""
-    changed = room >= 80  # narrow screens leave the date out
-    fixed = 2 + 2 + 2 + BUDGET_CELLS + 2 + 7 + ((CHANGED_CELLS + 2) if changed else 0)
-    flexible = max(16, room - fixed)
-    name_cells = flexible * 3 // 5
-    file_cells = flexible - name_cells
+@dataclass(frozen=True)
+class Columns:
+    """How wide the name and file columns are, and whether the date shows."""
+
+    name: int
+    file: int
+    changed: bool
+    budget: int = BUDGET_CELLS
+
+    @classmethod
+    def fitting(cls, rows: list[Row], room: int) -> Columns:
+        """Columns for ``rows`` in ``room`` cells: the names as wide as the widest
+        needs, up to what leaves the file names their width (at least 3/5 of the
+        space the two share)."""
+        changed = room >= 80  # narrow screens leave the date out
+        budget = max((cell_len(r.budget) for r in rows), default=0) or BUDGET_CELLS
+        fixed = 2 + 2 + 2 + budget + 2 + 7 + ((CHANGED_CELLS + 2) if changed else 0)
+        flexible = max(16, room - fixed)
+        names = max((cell_len(clean(r.name or r.path.name)) for r in rows), default=8)
+        files = max((cell_len(clean(r.path.name)) for r in rows), default=8)
+        name = min(max(8, names), max(flexible - files, flexible * 3 // 5))
+        return cls(name, flexible - name, changed, budget)
+
+
+def label(row: Row, columns: Columns, current: bool) -> Text:
+    """The row as one line: mark, name, file, changed, budget, state."""
+    changed, name_cells, file_cells = columns.changed, columns.name, columns.file
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("▶ " if current else "  ")
     if row.problem is not None:
@@ -106,7 +126,7 @@ def label(row: Row, room: int, current: bool) -> Text:
     text.append("  " + fit(row.path.name, file_cells) + "  ")
     if changed:
         text.append(fit(row.changed, CHANGED_CELLS) + "  ")
-    text.append(fit(row.budget, BUDGET_CELLS) + "  ")
+    text.append(fit(row.budget, columns.budget) + "  ")
     text.append(row.state, style=STATE_STYLE.get(row.state, ""))
     return text
 
@@ -169,10 +189,11 @@ class PlanPicker(ModalScreen[Path | None]):
         today = self.app.today  # type: ignore[attr-defined]
         self.rows = [read_row(path, today) for path in listed]
         room = max(40, min(100, self.app.size.width) - 8)
+        columns = Columns.fitting(self.rows, room)
         option_list = self.query_one(OptionList)
         option_list.clear_options()
         option_list.add_options(
-            Option(label(row, room, row.path == current), id=str(row.path)) for row in self.rows
+            Option(label(row, columns, row.path == current), id=str(row.path)) for row in self.rows
         )
         target = next((i for i, p in enumerate(self.paths) if _same(p, select)), None)
         if target is None and index is not None and self.rows:
