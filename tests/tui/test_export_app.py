@@ -97,3 +97,18 @@ async def test_palette_offers_export_and_privacy(yoga: Path, data_dir: Path):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Export the plan" in titles
         assert "Privacy mode" in titles
+
+
+async def test_a_second_export_the_same_day_is_a_new_file(yoga: Path, data_dir: Path):
+    first = data_dir / "exports" / f"export-{TODAY.isoformat()}.md"
+    app = make(yoga, data_dir)
+    async with running(app, size=(120, 40), notifications=True) as pilot:
+        await pilot.press("x", "m")
+        await pilot.pause()
+        first.write_text("my notes on the first export\n")  # the reader kept working on it
+        await pilot.press("x", "m")
+        await pilot.pause()
+        second = data_dir / "exports" / f"export-{TODAY.isoformat()}-2.md"
+        assert first.read_text() == "my notes on the first export\n"
+        assert second.read_bytes() == (GOLDEN / "export.md").read_bytes()
+        assert any(str(second) in m for m in messages(app))
