@@ -4,6 +4,8 @@
 data directory         ``--data-dir``, else ``$SOCIALTUI_DATA_DIR``, else the
                        platform's user data directory
 plans                  ``<data>/plans``
+archive                ``<data>/archive`` (plans put away: ``socialtui archive``)
+recovered              ``<data>/recovered`` (edits that could not be saved, copies)
 backups                ``<data>/backups`` (one folder per plan)
 exports                ``<data>/exports`` (the planner's export)
 state                  ``<data>/state.toml`` (the plan opened last)
@@ -30,6 +32,8 @@ ENV_CONFIG_DIR = "SOCIALTUI_CONFIG_DIR"
 ENV_LOG_DIR = "SOCIALTUI_LOG_DIR"
 
 PLANS = "plans"
+ARCHIVE = "archive"
+RECOVERED = "recovered"
 BACKUPS = "backups"
 EXPORTS = "exports"
 STATE_FILE = "state.toml"
@@ -56,6 +60,14 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 def plans_dir(data: str | os.PathLike[str]) -> Path:
     return Path(data) / PLANS
+
+
+def archive_dir(data: str | os.PathLike[str]) -> Path:
+    return Path(data) / ARCHIVE
+
+
+def recovered_dir(data: str | os.PathLike[str]) -> Path:
+    return Path(data) / RECOVERED
 
 
 def backups_dir(data: str | os.PathLike[str]) -> Path:

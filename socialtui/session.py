@@ -320,4 +320,4 @@ class HeldPlan:
 
     def write_copy(self, plan: Plan, label: str = "unsaved") -> Path:
         """``plan`` as a new file next to the plan (comments kept); never the plan itself."""
-        return crash.write_copy(self.loaded, plan, label)
+        return crash.write_copy(self.loaded, plan, label, data=self.session.data)

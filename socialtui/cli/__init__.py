@@ -8,7 +8,8 @@ work without it (a cron job, CI, an SSH session without a terminal)::
     socialtui check [PLAN...] [--format text|json]
     socialtui checkin [PLAN] [--hours ...]      record a week (or open the check-in)
     socialtui export [PLAN] [--format ...]      Markdown, CSV or JSON for other people
-    socialtui restore PLAN [N]                  list or restore backups
+    socialtui restore [PLAN] [N|FILE]           list or restore backups and recovered copies
+    socialtui archive PLAN / unarchive PLAN     put a plan away in the archive, bring it back
     socialtui merge BASE OURS THEIRS [-o OUT]   three versions of a plan merged (git's driver)
     socialtui git-setup [PATH...] [--undo]      make git merge plans with socialtui merge
 
@@ -23,7 +24,8 @@ error; 75 the plan is open in the app; 130 interrupted. No traceback is ever pri
 ``main`` (the parser, :func:`main.needed`), ``common`` (the helpers every command
 shares, all public) and one module per command. May import socialtui.session,
 socialtui.store, socialtui.report, socialtui.plan, socialtui.paths,
-socialtui.safe, and socialtui.tui only to start the app (``open``, ``checkin``).
+socialtui.safe, rich.cells (display widths, in ``list``), and socialtui.tui only
+to start the app (``open``, ``checkin``).
 """
 
 from socialtui.cli.main import build_parser, main, needed

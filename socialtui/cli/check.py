@@ -30,8 +30,9 @@ def add_parser(sub) -> None:
         "check",
         "check plans and exit non-zero when one is overcommitted or broken",
         "Check plans against the principles and print their findings.\n\n"
-        "PLAN is a plan name in the data directory or a path to a .toml file;\n"
-        "without PLAN, every plan in the data directory is checked.\n\n"
+        "PLAN is a path, a file stem or a plan's name (ignoring case) in the data\n"
+        "directory; without PLAN, every plan in the plans folder is checked (not\n"
+        "the archived ones).\n\n"
         "exit status:\n"
         "  0  no plan has an error finding\n"
         "  1  at least one plan has an error finding (e.g. over-budget)\n"
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
                                "field": "status", "old": "active", "new": "later"}]
                   }
                 }
-              ]
+              ],
+              "next_channel": "newsletter"       # the channel to add next, or null
             }
           ],
           "errors": [
@@ -84,24 +86,34 @@ def run(args: argparse.Namespace) -> int:
         }
 
     ``line`` and ``column`` are null when the problem has no position (a missing
-    file). Findings are ordered errors, warnings, info. The JSON is ASCII-only
-    (``ensure_ascii``), so it is safe on any terminal.
+    file, a PLAN that several plans answer to). ``next_channel`` is
+    :func:`socialtui.plan.next_channel`'s: the best candidate that fits the spare
+    time by the plan and by the week as lived, or null when none does. Findings
+    are ordered errors, warnings, info. The JSON is ASCII-only (``ensure_ascii``),
+    so it is safe on any terminal.
     """
     from socialtui import store
     from socialtui.plan import worst
-    from socialtui.store.folder import find_plan
+    from socialtui.store.folder import AmbiguousPlan, find_plan
 
     data = data_dir(args)
+    day = today()
+    items: list[Checked] = []
     if args.plans:
-        paths = [find_plan(ref, data) for ref in args.plans]
+        for ref in args.plans:
+            try:
+                path = find_plan(ref, data)
+            except AmbiguousPlan as exc:  # reported like a plan that cannot be read
+                items.append(Checked(exc.path, error=exc))
+                continue
+            items.append(load_and_check(path, day))
     else:
         paths = store.list_plans(data)
         if not paths:
             err(f"socialtui: no plans in {clean(str(store.plans_dir(data)))}")
             err('Create one with: socialtui new "My first social plan"')
             return EXIT_OK
-    day = today()
-    items = [load_and_check(path, day) for path in paths]
+        items = [load_and_check(path, day) for path in paths]
 
     status = EXIT_OK
     for item in items:
@@ -110,14 +122,18 @@ def run(args: argparse.Namespace) -> int:
             err(f"{PROG}: warning: {clean(loose)}")
         if item.error is not None:
             status = max(status, EXIT_UNREADABLE)
-            err(error_line(item.path, item.error))
+            if isinstance(item.error, AmbiguousPlan):  # the candidates, one a line
+                err(f"{PROG}: check: {item.error}")
+            else:
+                err(error_line(item.path, item.error))
         elif worst(item.findings) == "error":
             status = max(status, EXIT_FINDINGS)
 
     if args.format == "json":
         import json
 
-        out(json.dumps(_check_json(items), indent=2, ensure_ascii=True, default=_json_default))
+        report = _check_json(items)
+        out(json.dumps(report, indent=2, ensure_ascii=True, default=_json_default))
     else:
         _check_text(items)
     return status
@@ -145,7 +161,7 @@ def _check_text(items: list[Checked]) -> None:
 
 
 def _check_json(items: list[Checked]) -> dict:
-    from socialtui.plan import summarize
+    from socialtui.plan import next_channel, summarize
     from socialtui.plan.numbers import rounded
     from socialtui.report import finding_data
 
@@ -163,9 +179,14 @@ def _check_json(items: list[Checked]) -> dict:
                 "committed_minutes": rounded(summary.committed),
                 "capacity_minutes": rounded(summary.capacity),
                 "findings": [finding_data(f) for f in item.findings],
+                "next_channel": _next_id(next_channel(item.plan)),
             }
         )
     return {"plans": plans, "errors": errors}
+
+
+def _next_id(choice) -> str | None:
+    return choice.channel.id if choice.channel is not None else None
 
 
 def _json_default(value: object) -> object:

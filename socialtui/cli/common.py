@@ -167,7 +167,10 @@ def plan_path(ref: str | None, data: Path, command: str) -> Path:
     from socialtui.store import config, folder
 
     if ref is not None:
-        return folder.find_plan(ref, data)
+        try:
+            return folder.find_plan(ref, data)
+        except folder.AmbiguousPlan as error:  # several plans have that name
+            raise CliError(f"{command}: {error}") from None
     last = config.last_plan(data)
     if last is None:
         raise CliError(

@@ -41,7 +41,7 @@ def add_parser(sub) -> None:
         sub,
         "export",
         "export a plan as Markdown, CSV or JSON",
-        "Export PLAN (a plan name in the data directory or a path to a .toml file;\n"
+        "Export PLAN (a path, or a file stem or plan name in the data directory;\n"
         "without PLAN, the plan you used last) for other people and other tools.\n\n"
         "formats:\n"
         "  markdown  a one-to-two page report for a manager: purpose, goals with\n"

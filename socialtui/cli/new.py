@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from socialtui.cli.common import EXIT_OK, CliError, data_dir, error_line, out, subcommand, today
-from socialtui.safe import clean
+from socialtui.safe import clean, one_line
 
 
 def add_parser(sub) -> None:
@@ -28,9 +28,9 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from socialtui import store
-    from socialtui.plan.model import slugify
+    from socialtui import paths, store
     from socialtui.plan.rules import RuleError, parse_name
+    from socialtui.store import folder
     from socialtui.store.starter import blank_text, starter_text
 
     try:
@@ -38,22 +38,36 @@ def run(args: argparse.Namespace) -> int:
     except RuleError as exc:
         raise CliError(f"new: {exc}") from None
     data = data_dir(args)
-    path = store.plans_dir(data) / f"{slugify(name)}.toml"
-    if path.exists():
+    same = folder.named(name, data)
+    if same:
+        where = clean(str(same[0]))
+        archived = same[0].parent == paths.archive_dir(data)
+        verb = "unarchive" if archived else "open"
+        hint = f"socialtui {verb} {shell_word(same[0].stem)}"
         raise CliError(
-            f"new: {clean(str(path))} already exists; "
-            f"choose another name or open it with 'socialtui open {path.stem}'"
+            f"new: a plan called {one_line(name)!r} already exists: {where}; "
+            f"choose another name, or use it: {hint}"
         )
     day = today()
     text = starter_text(day, name=name) if args.template == "starter" else blank_text(name, day)
+    wanted = store.plans_dir(data) / f"{folder.file_stem(name)}.toml"
     try:
-        store.create(path, text)
-    except FileExistsError:
-        raise CliError(f"new: {clean(str(path))} already exists") from None
+        path = folder.create_plan(data, name, text)
     except store.PlanLoadError as exc:
-        raise CliError(f"new: {error_line(path, exc)}") from None
+        raise CliError(f"new: {error_line(wanted, exc)}") from None
     except (store.PlanError, OSError) as exc:
-        raise CliError(f"new: cannot create {error_line(path, exc)}") from None
+        raise CliError(f"new: cannot create {error_line(wanted, exc)}") from None
     out(f"Created {clean(str(path))}")
-    out(f"Check it with: socialtui check {path.stem}")
+    if path != wanted:
+        out(f"({clean(wanted.name)} is another plan's file, so this one is {clean(path.name)}.)")
+    out(f"Check it with: socialtui check {shell_word(path.stem)}")
     return EXIT_OK
+
+
+def shell_word(word: str) -> str:
+    """``word`` as one shell word, cleaned for the terminal (quoted when it must be)."""
+    import shlex
+
+    if word and all(c.isalnum() or c in "-_.+@%=:,/" or ord(c) > 0x2000 for c in word):
+        return clean(word)
+    return clean(shlex.quote(word))

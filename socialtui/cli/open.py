@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from socialtui.cli.common import PRIVATE_HELP, data_dir, subcommand, today
 
@@ -12,10 +13,11 @@ def add_parser(sub) -> None:
         sub,
         "open",
         "open a plan in the full-screen planner",
-        "Open PLAN (a plan name in the data directory or a path to a .toml file)\n"
-        "in the planner. Plain 'socialtui' opens the plan you used last.",
+        "Open PLAN in the planner: a path to a .toml file, or a file stem or a\n"
+        "plan's name (ignoring case) in the data directory's plans folder, then in\n"
+        "its archive. Plain 'socialtui' opens the plan you used last.",
     )
-    p.add_argument("plan", metavar="PLAN", help="plan name or path")
+    p.add_argument("plan", metavar="PLAN", help="plan name, file stem or path")
     p.add_argument("--private", action="store_true", default=argparse.SUPPRESS, help=PRIVATE_HELP)
     p.set_defaults(handler=run)
 
@@ -25,4 +27,11 @@ def run(args: argparse.Namespace) -> int:
     from socialtui.tui.run import run_app
 
     private = bool(getattr(args, "private", False))
-    return run_app(data_dir(args), getattr(args, "plan", None), today(), private=private)
+    data = data_dir(args)
+    ref = getattr(args, "plan", None)
+    if ref is not None:  # a name: the one file it means (exit 2 when several)
+        from socialtui.cli.resolve import find
+
+        path = str(find(ref, data, "open"))
+        ref = path if "/" in path or os.sep in path else os.path.join(".", path)
+    return run_app(data, ref, today(), private=private)

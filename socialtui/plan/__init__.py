@@ -13,6 +13,7 @@
 ``checkin``     the check-in's prefill, and merging a check-in in
 ``history``     undo and redo
 ``merge``       three versions of a plan merged by meaning (for git)
+``changes``     what changed between two versions, in a few words
 ``mask``        a plan with nothing that tells whose it is
 ``catalog``     channel presets with their sources
 ==============  ==============================================================

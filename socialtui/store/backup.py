@@ -6,11 +6,11 @@ the file on disk is copied to::
     <data>/backups/<folder>/<UTC timestamp>.toml      e.g. 20261122T103015.123456Z.toml
 
 ``<folder>`` is the plan's file stem for plans in ``<data>/plans`` and
-``<stem>-<8 hex digits>`` (a hash of the plan's real path) for plans anywhere
-else, so two ``plan.toml`` files in different folders never share (and prune)
-each other's backups. Backups are 0600 in 0700 folders whatever the umask. The
-newest ``KEEP`` (20) per plan are kept. A backup identical to the newest one is
-not made twice.
+``<data>/archive`` (so archiving keeps them) and ``<stem>-<8 hex digits>`` (a
+hash of the plan's real path) for plans anywhere else, so two ``plan.toml``
+files in different folders never share (and prune) each other's backups.
+Backups are 0600 in 0700 folders whatever the umask. The newest ``KEEP`` (20)
+per plan are kept. A backup identical to the newest one is not made twice.
 
 :func:`restore` first backs up the current file, so a restore can be undone by
 restoring that backup (it is then number 1, the newest). Nothing here imports
@@ -23,11 +23,13 @@ import contextlib
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from socialtui.paths import backups_dir, plans_dir
+from socialtui.paths import archive_dir, backups_dir, plans_dir
+from socialtui.safe import clean
 from socialtui.store.files import ensure_dir, write_atomic
 from socialtui.store.folder import resolve_plan
 
@@ -62,12 +64,36 @@ def folder_for(plan_path: str | os.PathLike[str], data: str | os.PathLike[str]) 
     """The backup folder of the plan at ``plan_path`` (see the module docstring)."""
     path = Path(os.path.abspath(plan_path))
     stem = path.stem if path.suffix == ".toml" else path.name
-    safe = _SAFE_RE.sub("_", stem).lstrip(".") or "plan"
-    in_plans = path.parent == Path(os.path.abspath(plans_dir(data)))
-    if in_plans and safe == stem:
-        return backups_dir(data) / safe
+    home = {os.path.abspath(d(data)) for d in (plans_dir, archive_dir)}
+    if str(path.parent) in home and _clean_name(stem):
+        return backups_dir(data) / stem
+    return _hashed_folder(path, data)
+
+
+def _clean_name(stem: str) -> bool:
+    """A stem that is a fine folder name as it is: no control or bidi character, no
+    leading dot, no separator, NFC (what :func:`socialtui.store.folder.file_stem` makes)."""
+    return (
+        bool(stem)
+        and not stem.startswith(".")
+        and clean(stem) == stem
+        and "\\" not in stem
+        and unicodedata.is_normalized("NFC", stem)
+    )
+
+
+def _hashed_folder(path: Path, data: str | os.PathLike[str]) -> Path:
+    safe = _SAFE_RE.sub("_", path.stem if path.suffix == ".toml" else path.name).lstrip(".")
     digest = hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape"))
-    return backups_dir(data) / f"{safe}-{digest.hexdigest()[:8]}"
+    return backups_dir(data) / f"{safe or 'plan'}-{digest.hexdigest()[:8]}"
+
+
+def _folders(plan_path: str | os.PathLike[str], data: str | os.PathLike[str]) -> list[Path]:
+    """Where the plan's backups are: its folder, and the one older versions used
+    for a plan in ``plans/`` whose name is not plain ASCII (hashed)."""
+    folder = folder_for(plan_path, data)
+    legacy = _hashed_folder(Path(os.path.abspath(plan_path)), data)
+    return [folder] if legacy == folder else [folder, legacy]
 
 
 def _key(name: str) -> tuple[str, str, int] | None:
@@ -155,7 +181,8 @@ def list_backups(path_or_name: str | os.PathLike[str], data: str | os.PathLike[s
     else:
         path = Path(path_or_name)
     out = []
-    for key, file in reversed(_entries(folder_for(path, data))):
+    entries = sorted(e for folder in _folders(path, data) for e in _entries(folder))
+    for key, file in reversed(entries):
         try:
             size = file.stat().st_size
         except OSError:

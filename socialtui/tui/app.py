@@ -192,7 +192,9 @@ class SocialApp(Autosave, SharedPlan, App):
             except Exception:
                 context = {}
             try:
-                self.crash_line = crash.report(error, self.loaded, self.current_plan, context)
+                self.crash_line = crash.report(
+                    error, self.loaded, self.current_plan, context, data=self.data
+                )
             except Exception:  # report never raises; a crash handler must not crash anyway
                 self.crash_line = "socialtui: unexpected error"
         self._return_code = crash.EXIT_CRASH

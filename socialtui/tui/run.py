@@ -93,7 +93,7 @@ def run_app(
         if app is None:
             crash.one_line(crash.report(error, context={"plan": plan_ref}))
         else:
-            crash.one_line(crash.report(error, app.loaded, app.current_plan))
+            crash.one_line(crash.report(error, app.loaded, app.current_plan, data=data))
         return crash.EXIT_CRASH
     finally:
         gc.enable()

@@ -8,7 +8,7 @@ import re
 from plan_texts import BROKEN, GOOD, OVER, write_plan
 
 FINDING_KEYS = {"id", "severity", "message", "principle", "subject", "fix"}
-PLAN_KEYS = {"path", "name", "committed_minutes", "capacity_minutes", "findings"}
+PLAN_KEYS = {"path", "name", "committed_minutes", "capacity_minutes", "findings", "next_channel"}
 ERROR_KEYS = {"path", "line", "column", "reason"}
 EDIT_KEYS = {"kind", "id", "field", "old", "new"}
 

@@ -145,7 +145,7 @@ def test_a_crash_prints_one_line_and_exits_70(plan: Path, tmp_path: Path, termin
     assert "Traceback" not in screen
     assert "ZeroDivisionError" not in screen
     [log] = list((tmp_path / "logs").iterdir())
-    [copy] = list(plan.parent.glob("studio.unsaved-*.toml"))
+    [copy] = list((plan.parent.parent / "recovered").glob("studio.unsaved-*.toml"))
     line = f"socialtui: unexpected error; your edits are in {copy}; details in {log}"
     lines = [row for row in screen.splitlines() if row.strip()]
     assert lines[-2:] == [line, "EXITED:70"]  # exactly one line, then the exit status

@@ -316,7 +316,7 @@ async def test_review_walks_four_pages_and_stamps_the_date(plan_path: Path, data
         await pilot.press("right", "enter")
         page = shown(screen, "#review-page")
         assert "Committed: 7h 30m a week of 9h 00m available" in page
-        assert "Actually spent: 8h 34m a week" in page
+        assert "The week as lived: 8h 34m a week" in page
         assert "stamps the review 2026-11-22" in shown(screen, "#review-keys")
         assert planner(app).plan.review.last.isoformat() == "2026-10-25"
         await pilot.press("enter")

@@ -50,7 +50,8 @@ async def test_export_writes_into_the_exports_folder(
         await pilot.press(*keys)
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)
-        target = data_dir / "exports" / name
+        stem, extension = name.split(".")
+        target = data_dir / "exports" / f"{stem}-{TODAY.isoformat()}.{extension}"
         assert target.read_bytes() == (GOLDEN / name).read_bytes()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
@@ -71,11 +72,11 @@ async def test_export_in_privacy_mode_is_masked_and_names_no_file(yoga: Path, da
     async with running(app, size=(120, 40)) as pilot:
         await pilot.press("x", "m")  # m picks Markdown in the dialog
         await pilot.pause()
-        target = data_dir / "exports" / "export.private.md"
+        target = data_dir / "exports" / f"export.private-{TODAY.isoformat()}.md"
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# Private plan\n")
         assert "Harbour" not in text and "Instagram" not in text
-        assert not (data_dir / "exports" / "export.md").exists()
+        assert [p.name for p in (data_dir / "exports").iterdir()] == [target.name]
         assert any("masked markdown" in m for m in messages(app))
         assert not any("export.private" in m for m in messages(app))
 
@@ -96,3 +97,18 @@ async def test_palette_offers_export_and_privacy(yoga: Path, data_dir: Path):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Export the plan" in titles
         assert "Privacy mode" in titles
+
+
+async def test_a_second_export_the_same_day_is_a_new_file(yoga: Path, data_dir: Path):
+    first = data_dir / "exports" / f"export-{TODAY.isoformat()}.md"
+    app = make(yoga, data_dir)
+    async with running(app, size=(120, 40), notifications=True) as pilot:
+        await pilot.press("x", "m")
+        await pilot.pause()
+        first.write_text("my notes on the first export\n")  # the reader kept working on it
+        await pilot.press("x", "m")
+        await pilot.pause()
+        second = data_dir / "exports" / f"export-{TODAY.isoformat()}-2.md"
+        assert first.read_text() == "my notes on the first export\n"
+        assert second.read_bytes() == (GOLDEN / "export.md").read_bytes()
+        assert any(str(second) in m for m in messages(app))

@@ -82,7 +82,7 @@ async def test_plan_held_by_another_process_opens_read_only_and_says_so(
         await pilot.press("escape", "q")
     assert over_path.read_bytes() == before
     # Edits made while read-only are not lost: they went to a copy.
-    [copy] = list(over_path.parent.glob("overcommitted.unsaved-*.toml"))
+    [copy] = list((data_dir / "recovered").glob("overcommitted.unsaved-*.toml"))
     assert tomllib.loads(copy.read_text())["budget"]["weekly_hours"] == 10
     assert app.exit_line == f"socialtui: the plan was read-only; your edits are in {copy}"
     assert lock_pid(over_path) == holder.pid  # quitting leaves their lock alone
@@ -135,7 +135,7 @@ async def test_a_session_whose_lock_was_taken_stops_saving_and_keeps_its_edits(
         assert app.read_only
         assert "read-only: open in" in topbar(app)
         assert over_path.read_bytes() == before
-        [copy] = list(over_path.parent.glob("overcommitted.unsaved-*.toml"))
+        [copy] = list((data_dir / "recovered").glob("overcommitted.unsaved-*.toml"))
         assert tomllib.loads(copy.read_text())["budget"]["weekly_hours"] == 10
         await pilot.press("escape", "q")
     assert other.still_held()  # quitting did not remove the other session's lock
@@ -168,7 +168,7 @@ async def test_conflict_reload_keeps_our_edits_in_a_copy(over_path: Path, data_d
         assert app.screen.plan.budget.weekly_hours == 4.0
         assert "[saved]" in topbar(app)
     assert over_path.read_bytes() == edited
-    [copy] = list(over_path.parent.glob("overcommitted.unsaved-*.toml"))
+    [copy] = list((data_dir / "recovered").glob("overcommitted.unsaved-*.toml"))
     mine = tomllib.loads(copy.read_text())
     assert mine["name"] == "Studio Nord"
     assert mine["budget"]["weekly_hours"] == 10
@@ -199,7 +199,7 @@ async def test_conflict_save_as_copy_goes_on_with_the_copy(over_path: Path, data
         edited = await edit_then_conflict(app, pilot, over_path)
         await pilot.press("c")
         await settle(app, pilot)
-        [copy] = list(over_path.parent.glob("overcommitted.copy-*.toml"))
+        [copy] = list((data_dir / "recovered").glob("overcommitted.copy-*.toml"))
         assert app.plan_path == copy
         assert lock_pid(copy) == os.getpid()
         assert not lock_file(over_path).exists()
@@ -293,7 +293,7 @@ async def test_exception_in_a_handler_logs_keeps_edits_and_exits_70(
     [log] = list(logs.iterdir())
     assert oct(log.stat().st_mode & 0o777) == "0o600"
     assert "ZeroDivisionError: help pane divided by zero" in log.read_text()
-    [copy] = list(over_path.parent.glob("overcommitted.unsaved-*.toml"))
+    [copy] = list((data_dir / "recovered").glob("overcommitted.unsaved-*.toml"))
     assert tomllib.loads(copy.read_text())["budget"]["weekly_hours"] == 10
     assert "# what we can honestly spare" in copy.read_text()
     assert app.crash_line == (

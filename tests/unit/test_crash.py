@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from socialtui import store
+from socialtui import paths, store
 from socialtui.store import crash
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -38,11 +38,16 @@ def logs(tmp_path: Path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    path = tmp_path / "plans" / "commented.toml"
-    path.parent.mkdir()
+def plan() -> Path:
+    """A plan in the data directory's plans folder (the data directory is a temp dir)."""
+    path = store.plans_dir(paths.data_dir()) / "commented.toml"
+    path.parent.mkdir(parents=True)
     shutil.copyfile(FIXTURES / "commented.toml", path)
     return path
+
+
+def recovered() -> Path:
+    return paths.recovered_dir(paths.data_dir())
 
 
 def test_crash_log_is_private_and_says_what_happened(logs: Path):
@@ -86,7 +91,7 @@ def test_copy_keeps_comments_and_has_the_edits(plan: Path):
         copy = crash.write_copy(loaded, edited)
     finally:
         os.umask(old)
-    assert copy.parent == plan.parent
+    assert copy.parent == recovered()
     assert re.fullmatch(r"commented\.unsaved-\d{8}-\d{6}\.toml", copy.name)
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert plan.read_bytes() == before  # the plan itself is untouched
@@ -117,7 +122,7 @@ def test_report_writes_log_and_copy_and_names_both(plan: Path, logs: Path):
     edited = dataclasses.replace(loaded.plan, name="Edited")
     line = crash.report(raised(), loaded, edited)
     [log] = list(logs.iterdir())
-    [copy] = list(plan.parent.glob("commented.unsaved-*.toml"))
+    [copy] = list(recovered().glob("commented.unsaved-*.toml"))
     assert line == f"socialtui: unexpected error; your edits are in {copy}; details in {log}"
     assert tomllib.loads(copy.read_text())["name"] == "Edited"
 
@@ -128,6 +133,7 @@ def test_report_without_edits_writes_no_copy(plan: Path, logs: Path):
     [log] = list(logs.iterdir())
     assert line == f"socialtui: unexpected error; details in {log}"
     assert list(plan.parent.glob("*.unsaved-*")) == []
+    assert not recovered().exists()
 
 
 def test_report_never_raises_when_nothing_can_be_written(tmp_path: Path, monkeypatch):

@@ -47,9 +47,11 @@ def test_export_text_is_the_format_s_own_renderer():
         report.export_text(plan, "pdf", TODAY)
 
 
-def test_the_app_names_its_exports_by_the_format_s_extension(tmp_path):
+def test_the_app_names_its_exports_by_plan_date_and_the_format_s_extension(tmp_path):
     plan = tmp_path / "bakery.toml"
-    assert export_path(tmp_path, plan, "markdown") == tmp_path / "exports" / "bakery.md"
-    assert export_path(tmp_path, plan, "csv", private=True) == (
-        tmp_path / "exports" / "bakery.private.csv"
+    assert export_path(tmp_path, plan, "markdown", TODAY) == (
+        tmp_path / "exports" / f"bakery-{TODAY.isoformat()}.md"
+    )
+    assert export_path(tmp_path, plan, "csv", TODAY, private=True) == (
+        tmp_path / "exports" / f"bakery.private-{TODAY.isoformat()}.csv"
     )

@@ -212,7 +212,7 @@ class ConflictScreen(ModalScreen[str | None]):
         )
         text.append("r  Reload", style="bold")
         text.append(
-            ": open the version on disk. Your edits are kept in a new file next to it, "
+            ": open the version on disk. Your edits are kept in the data folder's recovered/, "
             f"{self.stem}.unsaved-DATE-TIME.toml.\n"
         )
         text.append("o  Overwrite", style="bold")

@@ -1,9 +1,12 @@
-"""Export from the planner: pick a format, write ``<data dir>/exports/<plan>.<ext>``.
+"""Export from the planner: pick a format, write ``<data dir>/exports/<plan>-<date>.<ext>``.
 
 The documents and the list of formats come from :mod:`socialtui.report`, as
-``socialtui export`` makes them. In privacy mode the export is masked and
-named ``<plan>.private.<ext>``. The screen only returns the format chosen;
-:func:`export_plan` writes the file and says where.
+``socialtui export`` makes them. The file is named after the plan's file and
+the day (``bakery-2026-11-22.md``); in privacy mode the export is masked and
+named ``<plan>.private-<date>.<ext>``. An export never replaces another: a
+second one the same day is ``bakery-2026-11-22-2.md``. The screen only returns
+the format chosen; :func:`export_plan` writes the file and says where (the
+name cleaned, never parsed as markup).
 """
 
 from __future__ import annotations
@@ -22,24 +25,27 @@ from socialtui import paths
 from socialtui.plan.model import Plan
 from socialtui.report import FORMATS, export_text
 from socialtui.safe import one_line
-from socialtui.store.files import ensure_dir, write_atomic
+from socialtui.store.folder import create_new
 
 EXPORTS_DIR = paths.EXPORTS
 
 
-def export_path(data: Path, plan_path: Path, fmt: str, *, private: bool = False) -> Path:
+def export_path(
+    data: Path, plan_path: Path, fmt: str, today: date, *, private: bool = False
+) -> Path:
+    """Where an export of the plan at ``plan_path`` made ``today`` goes, if the name is free."""
     stem = plan_path.stem + (".private" if private else "")
-    return paths.exports_dir(data) / f"{stem}.{FORMATS[fmt].extension}"
+    return paths.exports_dir(data) / f"{stem}-{today.isoformat()}.{FORMATS[fmt].extension}"
 
 
 def write_export(
     data: Path, plan_path: Path, plan: Plan, fmt: str, today: date, *, private: bool = False
 ) -> Path:
-    """Write the export; the folder is made 0700 and a new file 0600. Raises OSError."""
-    target = export_path(data, plan_path, fmt, private=private)
-    ensure_dir(target.parent)
-    write_atomic(target, export_text(plan, fmt, today, private=private).encode("utf-8"))
-    return target
+    """Write the export as a new file (``-2``, ``-3`` ... when the name is taken: never
+    over another); the folder is made 0700 and the file 0600. Returns where it
+    went. Raises OSError."""
+    target = export_path(data, plan_path, fmt, today, private=private)
+    return create_new(target, export_text(plan, fmt, today, private=private).encode("utf-8"))
 
 
 def export_plan(app: App, plan: Plan, *, private: bool) -> None:
@@ -60,12 +66,15 @@ def export_plan(app: App, plan: Plan, *, private: bool) -> None:
                 private=private,
             )
         except OSError as error:
-            app.notify(f"Could not export: {one_line(error)}", severity="error", timeout=10)
+            reason = error.strerror or str(error)
+            where = error.filename or paths.exports_dir(app.data)  # type: ignore[attr-defined]
+            message = f"Could not export: {one_line(where)}: {one_line(reason)}"
+            app.notify(message, severity="error", timeout=10, markup=False)
             return
         if private:
-            app.notify(f"Exported a masked {fmt} copy to {EXPORTS_DIR}/.", timeout=6)
+            app.notify(f"Exported a masked {fmt} copy to {EXPORTS_DIR}/.", timeout=6, markup=False)
         else:
-            app.notify(f"Exported {fmt} to {one_line(path)}", timeout=8)
+            app.notify(f"Exported {fmt} to {one_line(path)}", timeout=8, markup=False)
 
     app.push_screen(ExportScreen(where), done)
 

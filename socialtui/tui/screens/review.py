@@ -28,10 +28,12 @@ from socialtui.plan.budget import (
     format_minutes,
     format_number,
 )
+from socialtui.plan.evidence import LIVED_MIN, lived_week
 from socialtui.plan.findings import Finding, check
-from socialtui.plan.fit import best_candidate, cost_if_active, score
+from socialtui.plan.fit import score
 from socialtui.plan.model import VERDICTS, Plan
 from socialtui.plan.progress import goal_progress
+from socialtui.plan.shortlist import next_channel
 from socialtui.plan.trends import channel_evidence, checkin_weeks
 from socialtui.safe import one_line
 from socialtui.tui.screens.history import VERDICT_MARK
@@ -53,6 +55,10 @@ def _findings(text: Text, findings: list[Finding], accept: Callable[[str], bool]
         text.append(f"{one_line(finding.message)}\n")
         if finding.fix is not None:
             text.append(f"      → {one_line(finding.fix.label)}\n", style="dim")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def goals_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
@@ -127,7 +133,8 @@ def channels_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
     if not checkins:
         text.append("No check-ins yet: the verdicts start with the first one (c).\n\n")
     order = sorted(plan.channels, key=lambda c: (not c.active, c.status))
-    best = best_candidate(plan)
+    choice = next_channel(plan)
+    best = choice.channel
     for channel in order:
         if channel.status == "dropped":
             continue
@@ -155,7 +162,7 @@ def channels_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
             else:
                 text.append("none recorded")
         else:
-            _, fits = cost_if_active(plan, channel)
+            fits = channel_minutes(channel) <= choice.spare  # by the plan and the week as lived
             sc = score(plan, channel)
             text.append(
                 f" — would cost {format_minutes(channel_minutes(channel))}/week, "
@@ -166,6 +173,9 @@ def channels_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
             if best is not None and channel.id == best.id:
                 text.append("  ▸ next to add", style="bold")
         text.append("\n")
+    text.append("\nNext to add: ", style="bold")
+    style = "yellow" if best is None and choice.ranked else ""
+    text.append(f"{one_line(choice.text)}\n", style=style)
     _findings(
         text,
         findings,
@@ -189,21 +199,22 @@ def budget_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
         text.append(f"  OVER by {format_minutes(committed - capacity)}\n", style="bold red")
     else:
         text.append(f"  {format_minutes(capacity - committed)} spare\n", style="green")
-    recent = checkin_weeks(plan)[-RECENT:]
     active = plan.active_channels
-    totals = [
-        sum(c.hours[ch.id] for ch in active if ch.id in c.hours)
-        for c in recent
-        if any(ch.id in c.hours for ch in active)
-    ]
-    text.append("Actually spent: ", style="bold")
-    if totals:
-        average = 60 * sum(totals) / len(totals)
-        style = "bold red" if average > capacity else ""
-        text.append(f"{format_minutes(average)} a week", style=style)
-        text.append(f" (average of the last {len(totals)} check-in(s))\n")
+    lived = lived_week(plan, at_least=1)
+    text.append("The week as lived: ", style="bold")
+    if lived is None:
+        text.append("no hours recorded yet for the active channels\n")
     else:
-        text.append("no hours recorded yet\n")
+        over = lived.minutes > capacity
+        text.append(f"{format_minutes(lived.minutes)} a week", style="bold red" if over else "")
+        if lived.count < LIVED_MIN:
+            so_far = _count(lived.count, "check-in")
+            text.append(f" (from {so_far}; a verdict waits for {LIVED_MIN})")
+        else:
+            text.append(f" (the mean of the last {lived.count} check-ins)")
+        if over and lived.count >= LIVED_MIN:
+            text.append(f", {format_minutes(lived.minutes - capacity)} over", style="bold red")
+        text.append("\n")
     text.append("Active channels: ", style="bold")
     text.append(f"{len(active)} of at most {plan.budget.max_active_channels}\n")
     text.append("Review: ", style="bold")
