@@ -29,7 +29,18 @@ from socialtui.cli.common import (
 )
 from socialtui.safe import clean
 
-COMMANDS = ("open", "new", "list", "check", "checkin", "export", "restore", "merge", "git-setup")
+COMMANDS = (
+    "open",
+    "new",
+    "list",
+    "check",
+    "checkin",
+    "export",
+    "restore",
+    "merge",
+    "git-setup",
+    "due",
+)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

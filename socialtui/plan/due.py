@@ -39,6 +39,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .days import DAY_LABELS, DAYS, day_index
+from .record import Record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def week_name(number: int) -> str:
 # -- what is due -------------------------------------------------------------------------------
 
 
-class Due:
+class Due(Record):
     """One thing due: its kind, the line people read, and the data scripts read."""
 
     __slots__ = ("data", "kind", "text")
@@ -85,16 +86,6 @@ class Due:
         self.kind = kind
         self.text = text
         self.data = data
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Due):
-            return NotImplemented
-        return (self.kind, self.text, self.data) == (other.kind, other.text, other.data)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Due({self.kind!r}, {self.text!r}, **{self.data!r})"
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, **self.data, "text": self.text}
@@ -162,7 +153,7 @@ def _listed(weeks: list[str]) -> str:
 # -- findings ----------------------------------------------------------------------------------
 
 
-class Noted:
+class Noted(Record):
     """A finding ``due`` reports: an error, or a warning new with the check-in ``week``."""
 
     __slots__ = ("id", "label", "message", "severity", "subject", "week")
@@ -185,16 +176,6 @@ class Noted:
 
     def as_tuple(self) -> tuple[str, str, str, str | None, str, str | None]:
         return (self.severity, self.id, self.subject, self.label, self.message, self.week)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Noted):
-            return NotImplemented
-        return self.as_tuple() == other.as_tuple()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Noted{self.as_tuple()!r}"
 
     def due(self) -> Due:
         if self.week is None:
@@ -282,7 +263,7 @@ def subject_label(plan: Plan, subject: str) -> str | None:
 # -- a plan's rhythm, and what is due on a date ---------------------------------------------
 
 
-class Rhythm:
+class Rhythm(Record):
     """What the due rules need from a plan, in plain numbers and strings.
 
     ``weeks`` are the recorded check-in weeks (:func:`week_number`), sorted;
@@ -350,16 +331,6 @@ class Rhythm:
                 raise ValueError("not a noted finding")
             noted.append(Noted(*item))
         return cls(weeks, day, every, last, tuple(noted), judged)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Rhythm):
-            return NotImplemented
-        return self.as_tuple() == other.as_tuple()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Rhythm{self.as_tuple()!r}"
 
 
 def _ordinal(value: object) -> bool:
