@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import shutil
 
-from benchmarks import bench_core, bench_tui
+from benchmarks import bench_core, bench_due, bench_tui
 
 
 def main() -> None:
     print(bench_core.report(bench_core.run()))
+    print()
+    print(bench_due.report(bench_due.run()))
     print()
     print(bench_tui.report_keystroke(bench_tui.keystroke()))
     print()
