@@ -9,7 +9,8 @@ anything the quick way cannot answer, goes to :func:`socialtui.cli.main`.
 
 import sys
 
-EXIT_INTERRUPTED = 130  # as socialtui.cli.common says it
+EXIT_OK = 0  # as socialtui.cli.common says them
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,8 +27,10 @@ def main(argv: list[str] | None = None) -> int:
                 return run(options, clock.today())
             except KeyboardInterrupt:
                 return EXIT_INTERRUPTED
-            except Exception:  # a bad SOCIALTUI_TODAY, a closed pipe, a surprise: the
-                pass  # command line below answers again, and says it as it says any error
+            except BrokenPipeError:  # the reader has gone: nothing is left to say
+                return EXIT_OK
+            except Exception:  # a bad SOCIALTUI_TODAY, a surprise: the command line
+                pass  # below answers again, and says it as it says any error
     from socialtui.cli import main as cli_main
 
     return cli_main(argv)

@@ -219,14 +219,12 @@ def run(options: Options, today: date, files: list[str] | None = None) -> int:
             status = SOMETHING_DUE
     if options.quiet:
         return status
-    _reconfigure()
     if options.fmt == "json":
         _print_json(reports, today)
     else:
         _print_text(reports)
         if listed and not files:
             _err(f"socialtui: no plans in {clean(os.path.join(data, paths.PLANS))}")
-    sys.stdout.flush()  # a closed pipe raises here; socialtui.cli.main makes it quiet
     return status
 
 
@@ -238,7 +236,7 @@ def _print_text(reports: list[Report]) -> None:
             continue
         lines += [clean(f"{report.name}: {item.text}") for item in report.due]
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        write_out("\n".join(lines) + "\n")
 
 
 def error_line(path: str, error: tuple) -> str:
@@ -263,17 +261,26 @@ def _print_json(reports: list[Report], today: date) -> None:
             {"plan": report.name, "path": path, "due": [item.as_json() for item in report.due]}
         )
     document = {"today": today.isoformat(), "plans": plans, "errors": errors}
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=True) + "\n")
+    write_out(json.dumps(document, indent=2, ensure_ascii=True) + "\n")
 
 
 def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
-def _reconfigure() -> None:
-    """Never fail on a character the terminal's encoding lacks (as ``socialtui.cli.main``)."""
-    for stream in (sys.stdout, sys.stderr):
-        try:  # noqa: SIM105 - contextlib would cost an import at start
-            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
+def write_out(text: str) -> None:
+    """``text`` to stdout in one go, straight to the file descriptor: when the reader
+    has gone (``socialtui due | head -1``) the BrokenPipeError comes here and nothing
+    is left in a buffer to fail again at exit. A character the terminal's encoding
+    lacks is written as its escape, never an error."""
+    stream = sys.stdout
+    data = text.encode(getattr(stream, "encoding", None) or "utf-8", "backslashreplace")
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        stream.write(data.decode(getattr(stream, "encoding", None) or "utf-8"))
+        return
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]

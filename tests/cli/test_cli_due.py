@@ -319,3 +319,10 @@ def test_a_reader_that_stops_early_is_no_error(plans, data_dir):
             env=env,
         )
         assert done.stderr == "0\n"  # the pipe closed: not an error, and nothing said
+
+
+def test_a_terminal_without_the_characters_gets_escapes(run, plans):
+    write_plan(plans, "over", with_checkins(OVER, "2026-W47"))
+    result = run("due", PYTHONIOENCODING="ascii")
+    assert result.returncode == 1
+    assert result.stdout == "over: over-budget: 3h 00m planned, 54m available \\u2014 2h 06m over\n"
