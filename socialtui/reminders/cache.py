@@ -139,8 +139,9 @@ class Cache:
         return self.entries.get(key)
 
     def put(self, key: str, entry: Entry) -> None:
-        self.entries[key] = entry
-        self.changed = True
+        if self.entries.get(key) != entry:
+            self.entries[key] = entry
+            self.changed = True
 
     def save(self) -> bool:
         """Write the entries back if they changed (those of files that still exist).

@@ -118,17 +118,17 @@ def examine(path: str, cache: Cache, today: date) -> Report:
         return Report(path, error=(None, None, exc.strerror or str(exc)))
     with open(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return _not_a_file(path)
         key = os.path.abspath(path)
         entry = cache.get(key)
         data = b""
-        if entry is not None and entry.size == info.st_size:
+        if stat.S_ISREG(info.st_mode) and entry is not None and entry.size == info.st_size:
             data = handle.read(info.st_size + 1)
             if entry.matches(data) and _still_true(entry.value, today):
                 return _report(path, entry.value, today)
         from socialtui.store import MAX_PLAN_BYTES
 
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_PLAN_BYTES:
+            return _refused(path, today)
         data += handle.read(MAX_PLAN_BYTES + 1 - len(data))
     value = work_out(path, data, today)
     cache.put(key, Entry(len(data), digest(data), value))
@@ -159,15 +159,17 @@ def _report(path: str, value: Rhythm | LoadFailure, today: date) -> Report:
     return Report(path, due(value, today))
 
 
-def _not_a_file(path: str) -> Report:
-    """Not a regular file (a FIFO, a device): the store says so, as for ``check``."""
+def _refused(path: str, today: date) -> Report:
+    """A file the store will not read (a FIFO, a device, too big): it says why, as for
+    ``check``, without reading it; not kept in the cache."""
     from socialtui import store
+    from socialtui.plan.due import due_for
 
     try:
-        store.load(path)
+        loaded = store.load(path)
     except (store.PlanError, OSError) as exc:
         return Report(path, error=_error_parts(exc))
-    raise AssertionError(f"{path}: not a regular file, yet it loaded")  # pragma: no cover
+    return Report(path, due_for(loaded.plan, today))  # it was replaced by a plan meanwhile
 
 
 def _error_parts(exc: Exception) -> tuple:

@@ -452,3 +452,30 @@ def test_json_says_the_same_as_text(tmp_path, monkeypatch, capsys):
     ]
     assert run(Options(), FRIDAY) == 1
     assert capsys.readouterr().out == "bakery: check-in for 2026-W48 not recorded (due Fri)\n"
+
+
+def test_a_plan_too_big_is_refused_without_being_read_or_kept(tmp_path, monkeypatch):
+    path = copy_plan(tmp_path)
+    monkeypatch.setattr("socialtui.store.MAX_PLAN_BYTES", 100)
+    monkeypatch.setattr("socialtui.store.read.MAX_PLAN_BYTES", 100)
+    cache = Cache(str(tmp_path / "due"), "s")
+    report = examine(str(path), cache, FRIDAY)
+    size = path.stat().st_size
+    assert report.error == (
+        1,
+        1,
+        f"the file is {size:,} bytes; a plan may be at most 100 bytes (0 MB)",
+    )
+    assert cache.entries == {} and not cache.changed
+
+
+def test_an_unchanged_answer_is_no_change_to_the_cache(tmp_path):
+    path = copy_plan(tmp_path)
+    cache = Cache(str(tmp_path / "due"), "s")
+    examine(str(path), cache, FRIDAY)
+    entry = cache.get(str(path))
+    cache.changed = False
+    cache.put(str(path), Entry(entry.size, entry.digest, entry.value))
+    assert not cache.changed  # nothing to write back
+    cache.put(str(path), Entry(entry.size, "0" * 64, entry.value))
+    assert cache.changed
