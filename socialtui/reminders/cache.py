@@ -16,15 +16,17 @@ file is never half-believed), the stamp of the code that wrote it
 (:func:`code_stamp`: an upgrade or an edited rule starts afresh), then one line
 per plan file, every string in it hex-encoded. Reading it is splitting and
 ``int``: a broken or hostile file can only fail to parse, and is then ignored
-(and rewritten by the next run that works something out). It is written 0600
-in a 0700 folder, atomically (a temp file renamed over it): two runs at once
-each write a whole file, the last one wins, and the other's new entries are
-worked out again next time.
+(and rewritten by the next run that works something out); a link or a FIFO in
+its place is neither read nor written through. It is written 0600 in a 0700
+folder, atomically (a temp file renamed over it): two runs at once each write a
+whole file, the last one wins, and the other's new entries are worked out again
+next time.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 
 import socialtui
 from socialtui.plan.due import Rhythm
@@ -57,7 +59,10 @@ def code_stamp() -> str:
             continue
         for entry in entries:
             if entry.name.endswith(".py"):
-                info = entry.stat()
+                try:
+                    info = entry.stat()
+                except OSError:  # gone meanwhile (an upgrade under way): another stamp
+                    continue
                 parts.append(f"{folder}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
     return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
 
@@ -110,10 +115,7 @@ class Cache:
         """The cache in ``file``; empty when there is none or it cannot be believed."""
         stamp = code_stamp()
         try:
-            with open(file, "rb") as handle:
-                data = handle.read(MAX_CACHE_BYTES + 1)
-            if len(data) > MAX_CACHE_BYTES:
-                raise ValueError("too big")
+            data = _read(file)
             entries, platform = parse(data.decode("ascii"), stamp)
         except (OSError, ValueError, UnicodeError):
             entries, platform = {}, None
@@ -151,13 +153,31 @@ class Cache:
         from socialtui.store.files import ensure_dir, write_atomic
 
         kept = {key: entry for key, entry in self.entries.items() if os.path.isfile(key)}
+        folder = os.path.dirname(self.file)
         try:
-            ensure_dir(os.path.dirname(self.file))
+            ensure_dir(folder)
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return False  # a link (from a checkout, say) is not ours to write through
+            if os.path.islink(self.file):
+                os.unlink(self.file)  # nor is a link in our own folder: a file replaces it
             write_atomic(self.file, render(kept, self.stamp, self.platform).encode("ascii"))
         except OSError:
             return False
         self.changed = False
         return True
+
+
+def _read(file: str) -> bytes:
+    """The cache file's bytes: a regular file (not a link, a FIFO), of a sane size."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(file, flags | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        data = handle.read(MAX_CACHE_BYTES + 1)
+    if len(data) > MAX_CACHE_BYTES:
+        raise ValueError("too big")
+    return data
 
 
 # -- the text ----------------------------------------------------------------------------------

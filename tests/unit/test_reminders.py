@@ -479,3 +479,34 @@ def test_an_unchanged_answer_is_no_change_to_the_cache(tmp_path):
     assert not cache.changed  # nothing to write back
     cache.put(str(path), Entry(entry.size, "0" * 64, entry.value))
     assert cache.changed
+
+
+def test_links_and_fifos_in_the_cache_place_are_not_followed(tmp_path):
+    """A data directory that is a team's checkout may hold anything someone committed."""
+    path = copy_plan(tmp_path)
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n", encoding="utf-8")
+    folder = tmp_path / "data" / "cache"
+    folder.mkdir(parents=True)
+    (folder / "due").symlink_to(victim)
+    cache = Cache.open(str(folder / "due"))
+    assert cache.entries == {}
+    examine(str(path), cache, FRIDAY)
+    assert cache.save()
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert not (folder / "due").is_symlink() and Cache.open(str(folder / "due")).entries
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    linked = tmp_path / "linked-data"
+    linked.mkdir()
+    (linked / "cache").symlink_to(elsewhere)
+    cache = Cache.open(str(linked / "cache" / "due"))
+    examine(str(path), cache, FRIDAY)
+    assert cache.save() is False
+    assert list(elsewhere.iterdir()) == []
+
+    fifo = tmp_path / "fifo-data" / "cache" / "due"
+    fifo.parent.mkdir(parents=True)
+    os.mkfifo(fifo)
+    assert Cache.open(str(fifo)).entries == {}  # and it did not wait for a writer
