@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import shutil
 
-from benchmarks import bench_core, bench_names, bench_tui
+from benchmarks import bench_core, bench_due, bench_names, bench_tui
 
 
 def main() -> None:
     print(bench_core.report(bench_core.run()))
     print()
     print(bench_names.report(bench_names.run()))
+    print(bench_due.report(bench_due.run()))
     print()
     print(bench_tui.report_keystroke(bench_tui.keystroke()))
     print()

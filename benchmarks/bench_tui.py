@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TYPICAL = ROOT / "tests" / "fixtures" / "bakery.toml"
 
 
-def _socialtui() -> str:
+def socialtui_script() -> str:
     script = Path(sys.executable).parent / "socialtui"
     return str(script) if script.exists() else (shutil.which("socialtui") or "socialtui")
 
@@ -51,7 +51,7 @@ def _env(tmp: Path) -> dict[str, str]:
     }
 
 
-def _compile_bytecode() -> None:
+def compile_bytecode() -> None:
     """Compile socialtui's modules, as ``pip install`` does.
 
     From a source checkout (an editable install, ``PYTHONDONTWRITEBYTECODE``
@@ -65,7 +65,7 @@ def _compile_bytecode() -> None:
 
 def first_paint(runs: int = 15) -> dict[str, float]:
     """Medians in ms and the ratios (typical vs minimal; history vs none)."""
-    _compile_bytecode()
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         plans = tmp / "data" / "plans"
@@ -84,7 +84,7 @@ def first_paint(runs: int = 15) -> dict[str, float]:
         )
         marker = "Benchmark plan"
         minimal = f"{sys.executable} -m benchmarks.minimal_app"
-        app = _socialtui()
+        app = socialtui_script()
         env = _env(tmp) | {"PYTHONPATH": str(ROOT)}
         candidates = {
             "minimal": (f"cd {ROOT} && {minimal}", "Minimal baseline app"),

@@ -1,15 +1,14 @@
 """What every command shares: errors and exit statuses, the date, output, finding a plan.
 
 Text taken from plan files (and file names) goes through
-:func:`socialtui.safe.clean` before it reaches the terminal. ``today`` is read
-here and only here; ``SOCIALTUI_TODAY=YYYY-MM-DD`` overrides it (for tests).
+:func:`socialtui.safe.clean` before it reaches the terminal. ``today`` comes
+from :mod:`socialtui.clock`; ``SOCIALTUI_TODAY=YYYY-MM-DD`` overrides it (for tests).
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,14 +78,13 @@ def subcommand(sub, name: str, help_text: str, description: str) -> argparse.Arg
 
 
 def today() -> date:
-    """Today's date, or ``SOCIALTUI_TODAY`` (YYYY-MM-DD) when it is set."""
-    override = os.environ.get("SOCIALTUI_TODAY", "").strip()
-    if not override:
-        return date.today()
+    """Today's date, or ``SOCIALTUI_TODAY`` (YYYY-MM-DD) when it is set (:mod:`socialtui.clock`)."""
+    from socialtui import clock
+
     try:
-        return date.fromisoformat(override)
-    except ValueError:
-        raise CliError(f"SOCIALTUI_TODAY={clean(override)!s} is not a date (YYYY-MM-DD)") from None
+        return clock.today()
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
 
 
 def data_dir(args: argparse.Namespace) -> Path:

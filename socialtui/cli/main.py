@@ -41,6 +41,7 @@ COMMANDS = (
     "unarchive",
     "merge",
     "git-setup",
+    "due",
 )
 
 

@@ -16,67 +16,66 @@
 ``changes``     what changed between two versions, in a few words
 ``mask``        a plan with nothing that tells whose it is
 ``catalog``     channel presets with their sources
+``days``        days of the week as the file names them (``"mon"`` ... ``"sun"``)
+``due``         what is due for a plan on a date: check-ins, the review, findings
 ==============  ==============================================================
 
 Imports nothing of socialtui outside this package, and none of textual, rich,
 tomlkit, tomli or platformdirs: no files, no clock (``today`` is passed in).
+
+The names below are imported on first use (``from socialtui.plan import check``
+works as ever): ``socialtui due`` imports :mod:`.due` at start, and this
+package's modules together cost three times an interpreter's own start.
 """
 
-from .budget import (
-    BudgetSummary,
-    capacity_minutes,
-    channel_minutes,
-    committed_minutes,
-    format_minutes,
-    summarize,
-)
-from .edits import Edit, apply_edit, apply_edits
-from .evidence import LivedWeek, lived_week
-from .findings import Finding, Fix, check, worst
-from .fit import FitProposal, best_candidate, fit_to_budget, rank_channels, score
-from .model import (
-    SCHEMA_VERSION,
-    Audience,
-    Budget,
-    Channel,
-    CheckIn,
-    Goal,
-    Plan,
-    Purpose,
-    Review,
-)
-from .shortlist import NextChoice, next_channel
+# name -> the module that defines it
+_EXPORTS = {
+    **dict.fromkeys(
+        (
+            "BudgetSummary",
+            "capacity_minutes",
+            "channel_minutes",
+            "committed_minutes",
+            "format_minutes",
+            "summarize",
+        ),
+        "budget",
+    ),
+    **dict.fromkeys(("Edit", "apply_edit", "apply_edits"), "edits"),
+    **dict.fromkeys(("LivedWeek", "lived_week"), "evidence"),
+    **dict.fromkeys(("Finding", "Fix", "check", "worst"), "findings"),
+    **dict.fromkeys(
+        ("FitProposal", "best_candidate", "fit_to_budget", "rank_channels", "score"), "fit"
+    ),
+    **dict.fromkeys(
+        (
+            "SCHEMA_VERSION",
+            "Audience",
+            "Budget",
+            "Channel",
+            "CheckIn",
+            "Goal",
+            "Plan",
+            "Purpose",
+            "Review",
+        ),
+        "model",
+    ),
+    **dict.fromkeys(("NextChoice", "next_channel"), "shortlist"),
+}
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "Audience",
-    "Budget",
-    "BudgetSummary",
-    "Channel",
-    "CheckIn",
-    "Edit",
-    "Finding",
-    "FitProposal",
-    "Fix",
-    "Goal",
-    "LivedWeek",
-    "NextChoice",
-    "Plan",
-    "Purpose",
-    "Review",
-    "apply_edit",
-    "apply_edits",
-    "best_candidate",
-    "capacity_minutes",
-    "channel_minutes",
-    "check",
-    "committed_minutes",
-    "fit_to_budget",
-    "format_minutes",
-    "lived_week",
-    "next_channel",
-    "rank_channels",
-    "score",
-    "summarize",
-    "worst",
-]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    # __import__, not importlib.import_module: importlib costs socialtui due 0.3 ms at start.
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -75,13 +75,14 @@ def plan(
     max_active: int = 2,
     every_weeks: int = 4,
     last_review: date | None = None,
+    checkin_day: str = "fri",
     purpose: Purpose | None = None,
 ) -> Plan:
     return Plan(
         name="Test plan",
         purpose=purpose or Purpose(),
         budget=Budget(weekly_hours=hours, reserve_percent=reserve, max_active_channels=max_active),
-        review=Review(every_weeks=every_weeks, last=last_review),
+        review=Review(every_weeks=every_weeks, last=last_review, checkin_day=checkin_day),
         goals=tuple(goals),
         audiences=tuple(audiences),
         channels=tuple(channels),
