@@ -127,36 +127,34 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(data_location(override))
 
 
-def plans_dir(data: str | os.PathLike[str]) -> Path:
-    from pathlib import Path
+def _under(data: str | os.PathLike[str], name: str) -> Path:
+    from pathlib import Path  # not at the top: `socialtui due` starts without pathlib
 
-    return Path(data) / PLANS
+    return Path(data) / name
+
+
+def plans_dir(data: str | os.PathLike[str]) -> Path:
+    return _under(data, PLANS)
 
 
 def archive_dir(data: str | os.PathLike[str]) -> Path:
-    return Path(data) / ARCHIVE
+    return _under(data, ARCHIVE)
 
 
 def recovered_dir(data: str | os.PathLike[str]) -> Path:
-    return Path(data) / RECOVERED
+    return _under(data, RECOVERED)
 
 
 def backups_dir(data: str | os.PathLike[str]) -> Path:
-    from pathlib import Path
-
-    return Path(data) / BACKUPS
+    return _under(data, BACKUPS)
 
 
 def exports_dir(data: str | os.PathLike[str]) -> Path:
-    from pathlib import Path
-
-    return Path(data) / EXPORTS
+    return _under(data, EXPORTS)
 
 
 def state_file(data: str | os.PathLike[str]) -> Path:
-    from pathlib import Path
-
-    return Path(data) / STATE_FILE
+    return _under(data, STATE_FILE)
 
 
 def due_cache_file(data: str | os.PathLike[str]) -> str:
