@@ -14,6 +14,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from .days import DEFAULT_CHECKIN_DAY
+
 SCHEMA_VERSION = 1
 """The newest plan file format this version of socialtui reads and writes."""
 
@@ -71,6 +73,8 @@ class Review:
 
     every_weeks: int = 4
     last: date | None = None
+    checkin_day: str = DEFAULT_CHECKIN_DAY
+    """The day of the week a check-in is due ("mon" ... "sun")."""
 
 
 @dataclass(frozen=True, slots=True)

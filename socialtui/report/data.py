@@ -44,7 +44,11 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
             "reserve_percent": _num(b.reserve_percent),
             "max_active_channels": b.max_active_channels,
         },
-        "review": {"every_weeks": r.every_weeks, "last": _date(r.last)},
+        "review": {
+            "every_weeks": r.every_weeks,
+            "last": _date(r.last),
+            "checkin_day": r.checkin_day,
+        },
         "goals": [
             {
                 "id": g.id,

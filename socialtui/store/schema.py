@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from socialtui.plan.days import DAYS, DEFAULT_CHECKIN_DAY
 from socialtui.plan.model import (
     FOCUSES,
     HORIZONS,
@@ -186,6 +187,7 @@ _check_verdicts = _map_of(_enum(VERDICTS))
 _check_status = _enum(STATUSES)
 _check_horizon = _enum(HORIZONS)
 _check_focus = _enum(FOCUSES)
+_check_day = _enum(DAYS)
 
 
 class _Reader:
@@ -294,6 +296,7 @@ def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
             review_t, "every_weeks", v, lambda x, k: _check_int(x, k, RANGES["every_weeks"]), 4
         ),
         last=r.get(review_t, "last", v, _check_date, None),
+        checkin_day=r.get(review_t, "checkin_day", v, _check_day, DEFAULT_CHECKIN_DAY),
     )
 
     def goal(t: dict[str, Any], k: Key) -> Goal:

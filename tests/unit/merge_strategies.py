@@ -26,6 +26,7 @@ SECTION_EDITS = [
     (("budget", "max_active_channels"), [1, 3]),
     (("purpose", "who"), ["Locals", "Tourists"]),
     (("review", "every_weeks"), [2, 6]),
+    (("review", "checkin_day"), ["mon", "sun"]),
 ]
 ITEM_EDITS = {
     "goals": [("title", ["Grow", "Keep"]), ("target", [50.0, 80.0])],

@@ -658,7 +658,7 @@ def test_json_content(plan, raw):
     assert [c["note"] for c in data["plan"]["checkins"]] == [
         c.get("note", "") for c in raw["checkins"]
     ]
-    assert data["plan"]["review"] == {"every_weeks": 4, "last": "2026-10-04"}
+    assert data["plan"]["review"] == {"every_weeks": 4, "last": "2026-10-04", "checkin_day": "fri"}
     assert data["plan"]["channels"][4]["goals"] == []
 
 

@@ -278,6 +278,22 @@ BAD_VALUES = [
         id="string-is-not-a-date",
     ),
     pytest.param(
+        "every_weeks = 4",
+        'every_weeks = 4\ncheckin_day = "Friday"',
+        11,
+        1,
+        "review.checkin_day must be mon, tue, wed, thu, fri, sat or sun, not 'Friday'",
+        id="checkin-day-spelled-out",
+    ),
+    pytest.param(
+        "every_weeks = 4",
+        "every_weeks = 4\ncheckin_day = 5",
+        11,
+        1,
+        "review.checkin_day must be mon, tue, wed, thu, fri, sat or sun, not 5",
+        id="checkin-day-as-a-number",
+    ),
+    pytest.param(
         'name = "Newsletter"',
         'name = "Newsletter"\nstatus = "maybe"',
         29,
@@ -457,6 +473,26 @@ def test_one_value_change_is_one_line_and_keeps_its_comment(tmp_path):
     ]
     assert saved.plan == wanted
     assert store.load(path).plan == wanted
+
+
+def test_the_checkin_day_is_written_in_place_and_read_back(tmp_path):
+    path = copy_fixture("commented.toml", tmp_path)
+    before = path.read_text()
+    loaded = store.load(path)
+    assert loaded.plan.review.checkin_day == "fri"  # the default: the file does not say
+    monday = replace(loaded.plan, review=replace(loaded.plan.review, checkin_day="mon"))
+    saved = store.save(loaded, monday)
+    middle = path.read_text()
+    assert changed_lines(before, middle) == ['+checkin_day = "mon"']
+    assert middle.index("every_weeks = 4   # monthly-ish\n") < middle.index('checkin_day = "mon"')
+    assert store.load(path).plan.review.checkin_day == "mon"
+    sunday = replace(monday, review=replace(monday.review, checkin_day="sun"))
+    store.save(saved, sunday)
+    assert changed_lines(middle, path.read_text()) == [
+        '-checkin_day = "mon"',
+        '+checkin_day = "sun"',
+    ]
+    assert store.load(path).plan == sunday
 
 
 def test_number_kind_follows_the_file(tmp_path):
