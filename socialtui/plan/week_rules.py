@@ -120,20 +120,26 @@ Placed = list[tuple[Channel, tuple[int, ...], tuple[Posting, ...]]]
 
 
 def _move(plan: Plan, placed: Placed, loads: tuple[float, ...], day: int, limit: float) -> Fix:
-    """Move one channel's posts from ``day`` to the least loaded of the plan's days."""
+    """Move one channel's posts from ``day`` to the least loaded of the plan's days it
+    does not post on: the largest move that keeps that day within the limit, else the
+    one that lowers the higher of the two days most. A move that only shifts the
+    overload elsewhere is no fix."""
     work = plan_days(plan.budget)
+    load = loads[day]
     for target in sorted((d for d in work if d != day), key=lambda d: (loads[d], d)):
-        movable = []
+        useful = []
         for channel, own, postings in placed:
             moved = [p for p in postings if p.day == day]
-            if moved and target not in own:
-                minutes = round(sum(p.minutes for p in moved), PRECISION)
-                movable.append((channel, own, sum(p.posts for p in moved), minutes))
-        if not movable:
+            minutes = round(sum(p.minutes for p in moved), PRECISION)
+            if moved and target not in own and loads[target] + minutes < load:
+                useful.append((channel, own, sum(p.posts for p in moved), minutes))
+        if not useful:
             continue
-        fits = [m for m in movable if loads[target] + m[3] <= limit]
+        fits = [m for m in useful if loads[target] + m[3] <= limit]
         channel, own, posts, minutes = (
-            max(fits, key=lambda m: m[3]) if fits else min(movable, key=lambda m: m[3])
+            max(fits, key=lambda m: m[3])
+            if fits
+            else min(useful, key=lambda m: (max(load - m[3], loads[target] + m[3]), -m[3]))
         )
         new = _names([d for d in own if d != day] + [target])
         label = (
@@ -143,7 +149,7 @@ def _move(plan: Plan, placed: Placed, loads: tuple[float, ...], day: int, limit:
         if not channel.days:
             label += f"; its posting days become {_labels(day_indexes(new))}"
         return Fix(label, (Edit("channel", channel.id, "days", channel.days, new),))
-    return Fix("Post less on that day, or raise max_minutes_per_day if it is real")
+    return Fix(f"Post less on {DAY_NAMES[day]}, or raise max_minutes_per_day if it is real")
 
 
 @rule

@@ -89,7 +89,7 @@ FORMATS: dict[str, Format] = {
             "ics",
             "ics",
             (".ics", ".ical"),
-            "iCalendar — posting days, check-ins and reviews, for your calendar",
+            "iCalendar — posts, check-ins and reviews, for a calendar",
             to_ics,
         ),
     )

@@ -19,7 +19,7 @@ async def test_the_picker_exports_a_calendar(data_dir: Path):
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert labels[-1] == "iCalendar — posting days, check-ins and reviews, for your calendar"
+        assert labels[-1] == "iCalendar — posts, check-ins and reviews, for a calendar"
         await pilot.press("down", "down", "down", "enter")  # the fourth: iCalendar
         await pilot.pause()
         assert isinstance(app.screen, PlannerScreen)

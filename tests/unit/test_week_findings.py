@@ -140,19 +140,25 @@ def test_a_day_over_the_limit_every_week():
         "Wednesday: 202m planned, limit 45m",
         "Friday: 52m planned, limit 45m",
     ]
-    # Monday's 40 fits nowhere within 45 (Tue 12 + 40 = 52): the smallest move, to Tuesday.
-    assert found[0].fix.edits == (Edit("channel", "ig", "days", (), ("tue", "wed", "fri")),)
+    # Monday's 40 to Tuesday (12) would make Tuesday 52: the overload only moves.
+    assert found[0].fix.edits == ()
+    assert found[0].fix.label == "Post less on Monday, or raise max_minutes_per_day if it is real"
+    # Wednesday: nothing fits within 45 on Tuesday; Instagram's 40 or the newsletter's
+    # 150 both leave 162 on one of the two days: the larger move wins the tie.
+    assert found[1].fix.label == (
+        "Move 'Newsletter' from Wednesday to Tuesday (1 post, 150m); its posting days become Tue"
+    )
 
 
-def test_a_channel_with_days_of_its_own_moves_within_them():
-    p = budget(plan(channels=(ig(2, "mon", "tue"),)), max_minutes_per_day=45)
-    found = only(p, "day-over-limit")
-    assert [x.message for x in found] == [
-        "Monday: 50m planned, limit 45m",
-        "Tuesday: 50m planned, limit 45m",
-    ]
-    assert found[0].fix.label == "Move 'Instagram' from Monday to Wednesday (1 post, 40m)"
-    assert found[0].fix.edits == (Edit("channel", "ig", "days", ("mon", "tue"), ("tue", "wed")),)
+def test_the_largest_move_that_fits():
+    # Tuesday: Instagram 40 + 10 engagement + Facebook 30 = 80 over 60; Monday has 10.
+    fb = days(channel("fb", name="Facebook", posts=1, minutes=30, engage=0), "tue")
+    p = budget(plan(channels=(ig(1, "tue"), fb)), max_minutes_per_day=60)
+    f = one(p, "day-over-limit")
+    assert f.message == "Tuesday: 80m planned, limit 60m"
+    assert f.fix.label == "Move 'Instagram' from Tuesday to Monday (1 post, 40m)"
+    assert f.fix.edits == (Edit("channel", "ig", "days", ("tue",), ("mon",)),)
+    assert only(apply_edits(p, f.fix.edits), "day-over-limit") == []
 
 
 def test_at_the_limit_or_without_one_nothing():
@@ -166,7 +172,7 @@ def test_nothing_to_move():
     f = one(p, "day-over-limit")
     assert f.message == "Monday: 90m planned, limit 30m"
     assert f.fix.edits == ()
-    assert f.fix.label == "Post less on that day, or raise max_minutes_per_day if it is real"
+    assert f.fix.label == "Post less on Monday, or raise max_minutes_per_day if it is real"
 
 
 # --- off-day -------------------------------------------------------------------------------
