@@ -7,7 +7,7 @@ work without it (a cron job, CI, an SSH session without a terminal)::
     socialtui list                              every plan in the data directory
     socialtui check [PLAN...] [--format text|json]
     socialtui checkin [PLAN] [--hours ...]      record a week (or open the check-in)
-    socialtui export [PLAN] [--format ...]      Markdown, CSV or JSON for other people
+    socialtui export [PLAN] [--format ...]      Markdown, CSV, JSON or iCalendar
     socialtui restore [PLAN] [N|FILE]           list or restore backups and recovered copies
     socialtui archive PLAN / unarchive PLAN     put a plan away in the archive, bring it back
     socialtui merge BASE OURS THEIRS [-o OUT]   three versions of a plan merged (git's driver)

@@ -2,7 +2,7 @@
 
 ::
 
-    socialtui export [PLAN] [--format markdown|csv|json] [-o FILE] [--private]
+    socialtui export [PLAN] [--format markdown|csv|json|ics] [-o FILE] [--private]
 
 The documents themselves are built by :func:`socialtui.report.export_text` (pure);
 this module resolves the plan, picks the date, masks when asked and writes the
@@ -40,7 +40,7 @@ def add_parser(sub) -> None:
     p = subcommand(
         sub,
         "export",
-        "export a plan as Markdown, CSV or JSON",
+        "export a plan as Markdown, CSV, JSON or iCalendar",
         "Export PLAN (a path, or a file stem or plan name in the data directory;\n"
         "without PLAN, the plan you used last) for other people and other tools.\n\n"
         "formats:\n"
@@ -53,15 +53,21 @@ def add_parser(sub) -> None:
         "            = + - @ ' gets a leading ' so that it is never run as a formula\n"
         "  json      the whole plan, its budget figures, goal progress and findings,\n"
         "            as documented by docs/export.schema.json (ASCII-only)\n"
+        "  ics       an iCalendar file for your calendar: per active channel and\n"
+        "            posting day a weekly event (every N weeks for a fractional\n"
+        "            cadence) from budget.start, a weekly check-in on\n"
+        "            review.checkin_day, a review every review.every_weeks weeks;\n"
+        "            importing it again updates the events, never duplicates them\n"
         "Without --format, the format follows the -o file's extension (.md, .csv,\n"
-        ".json), else markdown.\n\n"
+        ".json, .ics), else markdown.\n\n"
         "--private replaces names with 'Goal 1', 'Channel 2', ... and free text\n"
         "(purpose, metrics, wants, notes) with '•••': the numbers stay.\n\n"
         "Findings and progress are computed for today.\n\n"
         "examples:\n"
         "  socialtui export bakery -o bakery-report.md\n"
         "  socialtui export bakery --format csv -o checkins.csv\n"
-        "  socialtui export --format json --private | jq .budget\n\n"
+        "  socialtui export --format json --private | jq .budget\n"
+        "  socialtui export bakery -o bakery.ics\n\n"
         "exit status:\n"
         "  0  the export was written\n"
         "  2  the plan could not be read (path:line:col: reason on stderr), there\n"
@@ -72,7 +78,7 @@ def add_parser(sub) -> None:
         "--format",
         choices=tuple(FORMATS),
         default=None,
-        help="markdown (default), csv or json",
+        help="markdown (default), csv, json or ics",
     )
     p.add_argument(
         "-o",

@@ -15,6 +15,7 @@
 ``merge``       three versions of a plan merged by meaning (for git)
 ``changes``     what changed between two versions, in a few words
 ``mask``        a plan with nothing that tells whose it is
+``week``        the week: posting days, cadence, each day's minutes, its timetable
 ``catalog``     channel presets with their sources
 ``days``        days of the week as the file names them (``"mon"`` ... ``"sun"``)
 ``due``         what is due for a plan on a date: check-ins, the review, findings

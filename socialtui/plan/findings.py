@@ -4,7 +4,8 @@ A finding is data (:mod:`.finding`): a stable id, a severity, a message with the
 concrete numbers, the principle it comes from, its subject and, where one
 exists, a fix. Each rule is one small function registered in :data:`RULES`:
 the rules on the plan's shape and budget here, then those on what the
-check-ins say (:mod:`.checkin_rules`). :func:`check` runs them all. The date is
+check-ins say (:mod:`.checkin_rules`), then those on the week's days
+(:mod:`.week_rules`). :func:`check` runs them all. The date is
 always passed in: nothing here reads a clock.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from . import checkin_rules
+from . import checkin_rules, week_rules
 from .budget import capacity_minutes, channel_minutes, committed_minutes, near_threshold
 from .budget import format_minutes as fm
 from .edits import Edit
@@ -370,3 +371,4 @@ def review_overdue(plan: Plan, today: date) -> Iterator[Finding]:
 
 
 RULES.extend(checkin_rules.RULES)
+RULES.extend(week_rules.RULES)

@@ -44,8 +44,14 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "minutes_per_post": (0, 1440, True),
     "engage_minutes_per_week": (0, 10080, True),
     "checkin_hours": (0, 168, True),
+    "max_minutes_per_day": (0, 1440, False),
 }
 NAME_MAX = 200
+
+WORK_DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+"""The plan's days when ``budget.days`` is not given."""
+DEFAULT_START = "09:00"
+START_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,14 @@ class Budget:
     weekly_hours: float = 5.0
     reserve_percent: float = 10
     max_active_channels: int = 2
+    days: tuple[str, ...] = WORK_DAYS
+    """The days of the week given to social media ("mon" ... "sun")."""
+    max_minutes_per_day: float | None = None
+    """A boundary: more planned minutes on one day -> ``day-over-limit``."""
+    start: str = DEFAULT_START
+    """When each day's block starts, "HH:MM" local time."""
+    timezone: str = ""
+    """An IANA time zone for the calendar export; empty: floating local time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +127,8 @@ class Channel:
     engage_minutes_per_week: float = 0
     goals: tuple[str, ...] = ()
     notes: str = ""
+    days: tuple[str, ...] = ()
+    """Posting days ("mon" ... "sun"); empty: spread over the plan's days."""
 
     @property
     def active(self) -> bool:

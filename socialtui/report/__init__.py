@@ -4,6 +4,7 @@
 ``markdown``    a one-to-two page report for a manager (:mod:`.markdown`)
 ``csv``         the check-in history for spreadsheets (:mod:`.sheet`)
 ``json``        the whole plan with budget, progress, findings (:mod:`.data`)
+``ics``         posting days, check-ins and reviews for a calendar (:mod:`.ics`)
 ==============  =============================================================
 
 :data:`FORMATS` names each format once, with its file extension, the suffixes
@@ -25,6 +26,7 @@ from datetime import date
 from socialtui.plan.mask import MASK, mask_plan
 from socialtui.plan.model import Plan
 from socialtui.report.data import EXPORT_FORMAT, EXPORT_VERSION, finding_data, to_data, to_json
+from socialtui.report.ics import to_ics
 from socialtui.report.markdown import to_markdown
 from socialtui.report.sheet import CSV_COLUMNS, to_csv
 
@@ -41,6 +43,7 @@ __all__ = [
     "mask_plan",
     "to_csv",
     "to_data",
+    "to_ics",
     "to_json",
     "to_markdown",
 ]
@@ -81,6 +84,13 @@ FORMATS: dict[str, Format] = {
             (".json",),
             "JSON — the whole plan with budget and findings, for tools",
             to_json,
+        ),
+        Format(
+            "ics",
+            "ics",
+            (".ics", ".ical"),
+            "iCalendar — posts, check-ins and reviews, for a calendar",
+            to_ics,
         ),
     )
 }

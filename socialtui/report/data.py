@@ -43,6 +43,10 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
             "weekly_hours": _num(b.weekly_hours),
             "reserve_percent": _num(b.reserve_percent),
             "max_active_channels": b.max_active_channels,
+            "days": list(b.days),
+            "max_minutes_per_day": _num(b.max_minutes_per_day),
+            "start": b.start,
+            "timezone": b.timezone or None,
         },
         "review": {
             "every_weeks": r.every_weeks,
@@ -76,6 +80,7 @@ def _plan_data(plan: Plan) -> dict[str, Any]:
                 "engage_minutes_per_week": _num(c.engage_minutes_per_week),
                 "goals": list(c.goals),
                 "notes": c.notes,
+                "days": list(c.days),
             }
             for c in plan.channels
         ],

@@ -10,6 +10,7 @@ and opened read-only.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from socialtui.plan.model import (
     NAME_MAX,
     RANGES,
     SCHEMA_VERSION,
+    START_RE,
     STATUSES,
     VERDICTS,
     Audience,
@@ -262,6 +264,58 @@ def _check_week(value: Any, key: Key) -> str:
     return value
 
 
+def _check_days(value: Any, key: Key) -> tuple[str, ...]:
+    """Days of the week, each once: ``["tue", "thu"]``."""
+    days = _check_str_list(value, key)
+    for index, day in enumerate(days):
+        _check_day(day, (*key, index))
+        if day in days[:index]:
+            at = (*key, index)
+            raise _Invalid(at, f"{key_name(at)} {day!r} appears twice")
+    return days
+
+
+def _check_plan_days(value: Any, key: Key) -> tuple[str, ...]:
+    days = _check_days(value, key)
+    if not days:
+        raise _Invalid(key, f'{key_name(key)} must name at least one day, such as ["mon"]')
+    return days
+
+
+def _check_start(value: Any, key: Key) -> str:
+    if not isinstance(value, str) or START_RE.match(value) is None:
+        raise _Invalid(
+            key,
+            f'{key_name(key)} must be a time of day as a string "HH:MM" from "00:00" to '
+            f'"23:59", such as "09:00", not {_show(value)}',
+        )
+    return value
+
+
+_TIMEZONE_RE = re.compile(r"[A-Za-z0-9_+-]{1,40}(/[A-Za-z0-9_+-]{1,40}){0,3}\Z")
+
+
+def _check_timezone(value: Any, key: Key) -> str:
+    """An IANA time zone name this system knows (``zoneinfo``, loaded only when one is set)."""
+    _check_str(value, key)
+    known = False
+    if _TIMEZONE_RE.match(value):
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+            known = True
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            known = False
+    if not known:
+        raise _Invalid(
+            key,
+            f'{key_name(key)} must be an IANA time zone name such as "Europe/Paris" or '
+            f'"America/New_York", not {_show(value)}',
+        )
+    return value
+
+
 def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
     r = _Reader(strict)
     name = r.get(data, "name", (), _check_name, required=True)
@@ -287,6 +341,10 @@ def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
             lambda v, k: _check_int(v, k, RANGES["max_active_channels"]),
             d.max_active_channels,
         ),
+        days=r.get(budget_t, "days", b, _check_plan_days, d.days),
+        max_minutes_per_day=r.num(budget_t, "max_minutes_per_day", b, None),
+        start=r.get(budget_t, "start", b, _check_start, d.start),
+        timezone=r.get(budget_t, "timezone", b, _check_timezone, d.timezone),
     )
 
     review_t = r.get(data, "review", (), _check_table, {})
@@ -329,6 +387,7 @@ def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
             engage_minutes_per_week=r.num(t, "engage_minutes_per_week", k, 0),
             goals=r.get(t, "goals", k, _check_str_list, ()),
             notes=r.get(t, "notes", k, _check_str, ""),
+            days=r.get(t, "days", k, _check_days, ()),
         )
 
     def checkin(t: dict[str, Any], k: Key) -> CheckIn:

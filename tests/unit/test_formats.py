@@ -21,7 +21,7 @@ def test_every_format_is_offered_by_the_command_line(capsys):
         assert parser.parse_args(["export", "--format", fmt]).format == fmt
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "--format", "pdf"])
-    assert "--format {markdown,csv,json}" in capsys.readouterr().err
+    assert "--format {markdown,csv,json,ics}" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -445,7 +445,9 @@ class ChannelForm(FormScreen):
     def build(self, v: dict[str, Any]) -> Channel:
         old_id = "" if self.new or self.channel is None else self.channel.id
         taken = {x.id for x in self.plan.channels} - {old_id}
-        return Channel(
+        # replace(): fields this form does not show (a channel's days) are kept.
+        return replace(
+            self.channel or Channel(id="", name=""),
             id=v["id"] or slugify(v["name"], taken),
             name=v["name"],
             status=v["status"],
