@@ -83,11 +83,34 @@ def quick(argv: list[str]) -> Options | None:
 # -- the plans ---------------------------------------------------------------------------------
 
 
+def is_copy(name: str) -> bool:
+    """``NAME.unsaved-YYYYMMDD-HHMMSS[-N].toml`` or ``NAME.copy-…``: a copy of edits,
+    not a plan (``store.folder.is_copy``'s rule, without importing ``re``)."""
+    stem = name.removesuffix(".toml")
+    for label in (".unsaved-", ".copy-"):
+        at = stem.rfind(label)
+        if at < 0:
+            continue
+        stamp = stem[at + len(label) :].split("-")
+        if (
+            len(stamp) in (2, 3)
+            and [len(part) for part in stamp[:2]] == [8, 6]
+            and all(part.isascii() and part.isdigit() for part in stamp)
+        ):
+            return True
+    return False
+
+
 def plan_files(data: str) -> list[str]:
-    """The plans in ``<data>/plans``: its ``*.toml`` files, sorted (as ``store.list_plans``)."""
+    """The plans in ``<data>/plans``: its ``*.toml`` files, sorted, copies of edits left
+    out (as ``store.list_plans``)."""
     folder = os.path.join(data, paths.PLANS)
     try:
-        found = [e.path for e in os.scandir(folder) if e.name.endswith(".toml") and e.is_file()]
+        found = [
+            e.path
+            for e in os.scandir(folder)
+            if e.name.endswith(".toml") and not is_copy(e.name) and e.is_file()
+        ]
     except (FileNotFoundError, NotADirectoryError):
         return []
     return sorted(found)

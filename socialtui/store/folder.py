@@ -72,7 +72,7 @@ _RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL"]
     + [f"{kind}{n}" for kind in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
 )
-_COPY_RE = re.compile(r"\.(?:unsaved|copy)-\d{8}-\d{6}(?:-\d+)?\.toml\Z")
+_COPY_RE = re.compile(r"\.(?:unsaved|copy)-[0-9]{8}-[0-9]{6}(?:-[0-9]+)?\.toml\Z")
 _TABLE_RE = re.compile(r"^[ \t]*\[", re.M)
 
 

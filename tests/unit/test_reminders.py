@@ -510,3 +510,34 @@ def test_links_and_fifos_in_the_cache_place_are_not_followed(tmp_path):
     fifo.parent.mkdir(parents=True)
     os.mkfifo(fifo)
     assert Cache.open(str(fifo)).entries == {}  # and it did not wait for a writer
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bakery.toml",
+        "bakery.unsaved-20261122-101500.toml",
+        "bakery.copy-20261122-101500-2.toml",
+        "bakery.unsaved-2026112-101500.toml",
+        "bakery.unsaved-20261122-101500-x.toml",
+        "bakery.copy-٢٠٢٦١١٢٢-101500.toml",
+        "copy-20261122-101500.toml",
+        "a.copy-20261122-101500.toml.toml",
+        "a.unsaved-20261122-101500-1-2.toml",
+    ],
+)
+def test_due_leaves_out_the_same_copies_as_the_store(name):
+    from socialtui.reminders.run import is_copy
+    from socialtui.store.folder import is_copy as store_is_copy
+
+    assert is_copy(name) == store_is_copy(Path(name))
+
+
+def test_due_skips_a_copy_left_next_to_the_plans(tmp_path):
+    from socialtui.reminders.run import plan_files
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "bakery.toml").write_text("")
+    (plans / "bakery.unsaved-20261122-101500.toml").write_text("")
+    assert [p.rsplit("/", 1)[1] for p in plan_files(str(tmp_path))] == ["bakery.toml"]
