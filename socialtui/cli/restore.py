@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             f"'socialtui restore {clean(args.plan)}' lists them"
         )
     chosen = items[args.number - 1]
-    session = Session.start(data, path, locking=path.exists())
+    session = Session.start(data, path, locking=path.exists(), program="restore")
     refusal = "nothing was restored. Quit that session and try again"
     try:
         with session.editing(path):

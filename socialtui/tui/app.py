@@ -119,6 +119,13 @@ class SocialApp(Autosave, SharedPlan, App):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.holder is not None:
             self.say_held()
+        elif self.file.protection is not None:
+            self.notify(
+                f"This plan is open read-only: {self.file.protection.reason}. "
+                "Edits are never written to it.",
+                severity="warning",
+                timeout=10,
+            )
         elif self.loaded.read_only:
             self.notify(
                 "This plan was written by a newer socialtui: it is open read-only.",
@@ -154,7 +161,7 @@ class SocialApp(Autosave, SharedPlan, App):
             self._theme_loaded = theme.name
             try:
                 config.save_setting("theme", theme.name)
-            except OSError as error:
+            except (OSError, store.PlanError) as error:
                 self.notify(f"Could not remember the theme: {error}", severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
