@@ -83,7 +83,8 @@ def add_parser(sub) -> None:
         metavar="GOAL=N",
         action="append",
         default=[],
-        help="the value of a goal's metric (repeatable)",
+        help="the value of a goal's metric, digits such as 14 or 2.5, "
+        "up to 10^12 either way (repeatable)",
     )
     p.add_argument(
         "--verdict",
@@ -148,12 +149,9 @@ def _metric_value(flag: str, raw: str, text: str) -> int | float:
     from socialtui.plan.rules import RuleError, parse_finite
 
     try:
-        value = parse_finite(text, "value")
+        return parse_finite(text, "value")
     except RuleError as exc:
         raise _fail(flag, raw, str(exc)) from None
-    if isinstance(value, int) and not -(2**63) <= value < 2**63:
-        value = float(value)
-    return value
 
 
 def _hours_value(flag: str, raw: str, text: str) -> int | float:

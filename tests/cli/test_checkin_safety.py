@@ -151,3 +151,18 @@ def test_the_lock_file_says_which_program_holds_it(plans: Path):
     old_style.write_text('{"pid": 1, "user": "ana", "host": "box", "token": "t"}')
     holder = lock.read_holder(old_style)
     assert holder is not None and holder.program == "app" and not holder.is_command
+
+
+# -- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["1e308", "٣", "inf", "1_000", "0x10"])
+def test_checkin_refuses_numbers_that_are_not_plain_decimals(run, plans: Path, value: str):
+    plan = make_plan(plans)
+    before = plan.read_bytes()
+    goal = tomllib.loads(plan.read_text())["goals"][0]["id"]
+    done = run("checkin", "studio", "--metric", f"{goal}={value}")
+    assert done.returncode == 2
+    assert "from -1,000,000,000,000 to 1,000,000,000,000" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert plan.read_bytes() == before
