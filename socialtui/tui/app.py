@@ -26,6 +26,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from socialtui import store
@@ -81,6 +82,31 @@ class SocialApp(Autosave, SharedPlan, App):
         self._save_again = False
         self._timer = None
         self._theme_loaded: str | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is literal text, by construction: never markup (``markup`` is
+        ignored), control and bidi characters made visible, line breaks kept.
+
+        Toasts quote plan values and file names ("... not '[/]'"): parsed as
+        markup, ``[/]`` crashed the app and ``[@click=...]`` would be live.
+        ``Screen.notify`` and ``Widget.notify`` call this (Textual 8.2.8).
+        Thread-safe, as Textual's is.
+        """
+        super().notify(
+            clean(str(message), multiline=True),
+            title=clean(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     @property
     def loaded(self) -> store.LoadedPlan:
