@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import threading
 import time
@@ -91,6 +92,29 @@ class PlanHeld(Exception):
 
 COMMAND_WAIT = 2.0
 """Seconds a headless command waits for another command's lock before refusing."""
+
+
+_HELD_SIGNALS = {signal.SIGHUP, signal.SIGTERM, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGHUP, SIGTERM and SIGINT wait (on the main thread) until the block is done.
+
+    A headless command interrupted by one unwinds through ``finally`` blocks
+    (socialtui.cli.main); held here, it can never land between a lock file
+    being made and this session noting it, nor in the middle of a release:
+    an interrupted command never leaves its lock behind.
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
 
 
 class Session:
@@ -283,14 +307,15 @@ class HeldPlan:
         """
         self.release()
         self.holder, self.lock_error = None, None
-        try:
-            got = lock.acquire(self.path, self.session.program)
-        except lock.LockError as error:
-            self.lock_error = error
-            return False
-        if isinstance(got, lock.Lock):
-            self.lock = got
-            return True
+        with _signals_held():  # a lock file made is a lock file noted
+            try:
+                got = lock.acquire(self.path, self.session.program)
+            except lock.LockError as error:
+                self.lock_error = error
+                return False
+            if isinstance(got, lock.Lock):
+                self.lock = got
+                return True
         self.holder = got
         return False
 
@@ -301,9 +326,10 @@ class HeldPlan:
 
     def release(self) -> None:
         """Give up the lock (quit, crash, another plan). Safe to call twice."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        with _signals_held():
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
 
     def _check_lock(self) -> None:
         """The lock is still ours, or is ours again; LockLost when it was taken over.

@@ -8,7 +8,8 @@ faithful write. What the user sees when one of those says no (a conflict, a
 plan open elsewhere, a take-over) is :mod:`socialtui.tui.sharing`'s.
 
 Keys typed before the planner's panes are in place wait for them, in order
-(:meth:`SocialApp.on_event`).
+(:meth:`SocialApp.on_event`). SIGHUP, SIGTERM and a terminal that went away
+end the session with the edits kept (:mod:`socialtui.tui.hangup`).
 
 An unexpected exception anywhere in the app writes a crash log and a copy of
 the unsaved edits (:mod:`socialtui.store.crash`), ends the app with status 70 and
@@ -35,11 +36,12 @@ from socialtui.safe import clean
 from socialtui.session import HeldPlan, Session
 from socialtui.store import config, crash, lock
 from socialtui.tui.commands import PLANNER_COMMANDS
+from socialtui.tui.hangup import HangUp
 from socialtui.tui.saving import Autosave
 from socialtui.tui.sharing import SharedPlan
 
 
-class SocialApp(Autosave, SharedPlan, App):
+class SocialApp(HangUp, Autosave, SharedPlan, App):
     CSS_PATH = "app.tcss"
     TITLE = "socialtui"
     BINDINGS = [
@@ -141,7 +143,20 @@ class SocialApp(Autosave, SharedPlan, App):
         planner._push_result_callback(self, None)
         return planner
 
+    def get_driver_class(self):
+        """Textual's driver for this platform; on Linux and macOS, one that ends the
+        session when the terminal goes away (:mod:`socialtui.tui.terminal`)."""
+        default = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if default is not LinuxDriver:  # Windows, or TEXTUAL_DRIVER chose another
+            return default
+        from socialtui.tui.terminal import HangUpDriver
+
+        return HangUpDriver
+
     def on_mount(self) -> None:
+        self.install_hang_up()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.holder is not None:
             self.say_held()

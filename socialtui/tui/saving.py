@@ -70,6 +70,8 @@ class Autosave:
         self.start_save(announce=True, asked=True)
 
     def start_save(self, announce: bool = False, asked: bool = False) -> None:
+        if self.hung_up is not None:
+            return  # the hang-up saves on the spot (socialtui.tui.hangup)
         if self.read_only or self.current_plan == self.loaded.plan:
             if announce:
                 self.notify("Saved.", timeout=2)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
-import sys
 import time
 import tomllib
 from pathlib import Path
@@ -13,10 +13,22 @@ from pathlib import Path
 import pytest
 
 from socialtui.store import lock
+from tests.cli.conftest import socialtui_script
 from tests.lockholder import held
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 NOBODY = 65534
+
+
+def script(plans: Path, tmp_path: Path) -> tuple[dict[str, str], str]:
+    """The environment and the console script, to start several at once."""
+    env = dict(
+        os.environ,
+        SOCIALTUI_DATA_DIR=str(plans.parent),
+        SOCIALTUI_CONFIG_DIR=str(tmp_path / "config"),
+        SOCIALTUI_TODAY="2026-11-22",
+    )
+    return env, socialtui_script()
 
 
 def make_plan(plans: Path) -> Path:
@@ -114,13 +126,7 @@ def test_checkin_refuses_the_app_at_once_and_says_it_is_the_app(run, plans: Path
 def test_two_checkins_at_the_same_moment_both_record(plans: Path, tmp_path: Path):
     """Started together: one waits for the other instead of being refused."""
     plan = make_plan(plans)
-    env = dict(
-        os.environ,
-        SOCIALTUI_DATA_DIR=str(plans.parent),
-        SOCIALTUI_CONFIG_DIR=str(tmp_path / "config"),
-        SOCIALTUI_TODAY="2026-11-22",
-    )
-    exe = str(Path(sys.executable).parent / "socialtui")
+    env, exe = script(plans, tmp_path)
     procs = [
         subprocess.Popen(
             [exe, "checkin", "studio", "--week", week, "--hours", "linkedin=2"],
@@ -166,3 +172,42 @@ def test_checkin_refuses_numbers_that_are_not_plain_decimals(run, plans: Path, v
     assert "from -1,000,000,000,000 to 1,000,000,000,000" in done.stderr
     assert done.stderr.count("\n") == 1
     assert plan.read_bytes() == before
+
+
+# -- signals --------------------------------------------------------------------------------
+
+
+def test_a_checkin_interrupted_while_it_holds_the_lock_leaves_no_lock_and_a_whole_file(
+    plans: Path, tmp_path: Path
+):
+    """SIGTERM the moment the lock file appears: the command unwinds (its lock
+    released, an unfinished write's temp file removed), exits 143, and the plan
+    is what it was or what it will be. Before, SIGTERM killed it on the spot and
+    left the lock behind."""
+    plan = make_plan(plans)
+    before = plan.read_bytes()
+    lock_file = lock.lock_path(plan)
+    env, exe = script(plans, tmp_path)
+    caught = 0
+    for attempt in range(8):
+        proc = subprocess.Popen(
+            [exe, "checkin", "studio", "--week", f"2026-W{30 + attempt}", "--hours", "linkedin=2"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 30
+        while not lock_file.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.0002)
+        if proc.poll() is None and lock_file.exists():
+            proc.send_signal(signal.SIGTERM)
+            caught += 1
+        code = proc.wait(timeout=30)
+        assert code in (0, 128 + signal.SIGTERM), proc.stderr.read()  # type: ignore[union-attr]
+        assert not lock_file.exists(), f"attempt {attempt}: the lock was left behind"
+        text = plan.read_bytes()
+        weeks = [c["week"] for c in tomllib.loads(text.decode()).get("checkins", [])]
+        assert text == before or f"2026-W{30 + attempt}" in weeks  # as it was, or will be
+        before = text
+        assert not list(plans.glob(".*.tmp")), "a temp file was left behind"
+    assert caught >= 4, f"only {caught} of 8 signals landed while the lock was held"
