@@ -351,11 +351,16 @@ def clean_temp_files(
 
 
 def permission_problem(path: str | os.PathLike[str]) -> str | None:
-    """A sentence when the file (a link's target) is writable by group or others, else None."""
+    """A sentence when the file (a link's target) is writable by group or others, else
+    None. Only a regular file gets one: a directory or a FIFO is no plan, and its
+    own error says so (``chmod 600`` would make a directory unusable)."""
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        info = os.stat(path)
     except OSError:
         return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    mode = stat.S_IMODE(info.st_mode)
     who = [name for bit, name in ((stat.S_IWGRP, "group"), (stat.S_IWOTH, "others")) if mode & bit]
     if not who:
         return None

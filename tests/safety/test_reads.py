@@ -209,3 +209,32 @@ async def test_the_app_stays_responsive_when_the_plan_becomes_a_fifo(
         await settle(app, pilot)
         assert isinstance(app.screen, ConflictScreen)
     assert app.return_code in (0, None)
+
+
+def test_check_of_a_directory_gives_no_chmod_600_advice(run, tmp_path: Path):  # noqa: F811
+    folder = tmp_path / "not-a-plan"
+    folder.mkdir()
+    folder.chmod(0o777)
+    done = run("check", str(folder))
+    assert done.returncode == 2
+    assert "chmod" not in done.stderr
+    assert f"{folder}:1:1: this is a directory, not a regular file" in done.stderr
+
+
+def test_an_io_error_at_start_names_the_plan_not_none(
+    plans: Path, data_dir: Path, monkeypatch, capsys
+):
+    import errno
+    from datetime import date
+
+    from socialtui.tui.run import run_app
+
+    path = a_plan(plans)
+
+    def eio(self, where):
+        raise OSError(errno.EIO, "Input/output error")  # no filename, as a read gives
+
+    monkeypatch.setattr(Session, "load", eio)
+    assert run_app(data_dir, None, date(2026, 11, 22)) == 2
+    assert capsys.readouterr().err == f"socialtui: {path}: Input/output error\n"
+    assert not lock.lock_path(path).exists()
