@@ -30,6 +30,7 @@ handlers go with the event loop when the app ends.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import threading
@@ -40,6 +41,32 @@ HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 EXIT_HANG_UP = 128 + signal.SIGHUP
 HANG_UP_GRACE = 5.0
 """Seconds a hang-up may take before the process is ended regardless."""
+
+
+_pending: list[int] = []
+
+
+def defer_hang_ups() -> None:
+    """From now until the app runs, SIGHUP and SIGTERM are remembered, not acted on.
+
+    An exception raised by a signal inside Textual's start-up leaves the terminal
+    half set up and the app half built; remembered, the app hangs up the moment
+    its own handlers are in place (:meth:`HangUp.install_hang_up`). Signals
+    ignored at start stay ignored.
+    """
+    _pending.clear()
+    for signo in HANG_UP_SIGNALS:
+        if signal.getsignal(signo) is not signal.SIG_IGN:
+            signal.signal(signo, _remember)
+
+
+def _remember(signo: int, frame: object) -> None:
+    _pending.append(signo)
+
+
+def pending_hang_up() -> int | None:
+    """The signal that arrived before the app could act on it, if one did."""
+    return _pending[0] if _pending else None
 
 
 class HangUp:
@@ -64,6 +91,8 @@ class HangUp:
             loop.add_signal_handler(signo, self.hang_up, signo)
             installed.append(signo)
         self._signals_installed = tuple(installed)
+        if _pending:  # it came while the app was starting
+            self.hang_up(_pending[0])
 
     def terminal_gone(self, reason: str) -> None:
         """The driver could not read or write the terminal any more (on the loop)."""
@@ -84,6 +113,10 @@ class HangUp:
         self.call_later(self._leave_after_hang_up, what, code)
 
     async def _leave_after_hang_up(self, what: str, code: int) -> None:
+        planner = self.planner
+        if planner is not None:  # exiting while its panes mount trips Textual's Lazy
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(planner.filled.wait(), HANG_UP_GRACE / 2)
         await self.workers.wait_for_complete()  # a save already running finishes first
         kept = self.keep_edits()
         self.release_lock()

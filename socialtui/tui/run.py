@@ -119,7 +119,9 @@ def run_app(
             except (store.PlanError, OSError) as error:
                 return _cannot_open(error, path or data)
         from socialtui.tui.app import SocialApp
+        from socialtui.tui.hangup import defer_hang_ups, pending_hang_up
 
+        defer_hang_ups()  # Textual's start-up must not be cut in two
         app = SocialApp(
             loaded,
             data=data,
@@ -147,4 +149,7 @@ def run_app(
         if line:
             crash.one_line(line)
             break
+    signo = pending_hang_up()
+    if signo is not None and app.hung_up is None:  # it came before the app could act
+        return 128 + signo
     return app.return_code or 0

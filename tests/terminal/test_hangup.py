@@ -13,8 +13,12 @@
 from __future__ import annotations
 
 import os
+import pty
 import shlex
 import shutil
+import signal
+import subprocess
+import threading
 import time
 import tomllib
 from pathlib import Path
@@ -161,3 +165,78 @@ def test_without_a_terminal_the_app_does_not_start(term: Tmux, plan: Path, how: 
     assert screen.split("EXITED:")[1].startswith("2")  # the command's own status
     assert plan.read_bytes() == before
     assert not lock_of(plan).exists()
+
+
+def run_in_a_pty(command: list[str], env: dict[str, str], when: float | bytes, signo: int):
+    """Start ``command`` on a pseudo-terminal and send it ``signo`` ``when`` seconds
+    later, or as soon as the terminal receives ``when`` (bytes); (exit status,
+    seconds from the signal to the exit, what the terminal received)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    seen = threading.Event()
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+            if isinstance(when, bytes) and when in b"".join(chunks):
+                seen.set()
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    if isinstance(when, bytes):
+        assert seen.wait(30), f"{when!r} never came"
+    else:
+        time.sleep(when)
+    sent = time.monotonic()
+    proc.send_signal(signo)
+    try:
+        code = proc.wait(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    took = time.monotonic() - sent
+    reader.join(timeout=2)
+    os.close(master)
+    return code, took, b"".join(chunks)
+
+
+# While the plan loads; the moment Textual enters full screen; the first frame, while
+# the panes mount; once the app runs.
+MOMENTS: tuple[float | bytes, ...] = (0.15, 0.3, b"\x1b[?1049h", b"Studio Nord", 1.5)
+
+
+def test_a_signal_at_any_moment_of_the_start_leaves_no_lock_and_a_sane_terminal(
+    plan: Path, env: dict[str, str], tmp_path: Path
+):
+    """Sent while the plan loads, as Textual sets the terminal up, while the panes
+    mount, or later: never a crash (a signal raised inside Textual's start-up used
+    to cut it in two: exit 70 and a crash log), never a lock left, the alternate
+    screen left and the cursor shown whenever they were changed."""
+    environ = dict(env, SOCIALTUI_LOG_DIR=str(tmp_path / "logs"))
+    slowest = 0.0
+    for when in MOMENTS:
+        for signo in (signal.SIGTERM, signal.SIGHUP):
+            code, took, shown = run_in_a_pty(
+                [socialtui_command(), "open", str(plan)], environ, when, signo
+            )
+            where = f"{signal.Signals(signo).name} at {when!r}"
+            assert code == 128 + signo, f"{where}: exit {code}"
+            assert not lock_of(plan).exists(), f"{where}: the lock was left"
+            entered = shown.count(b"\x1b[?1049h")
+            assert shown.count(b"\x1b[?1049l") == entered, f"{where}: still full screen"
+            assert not entered or shown.rfind(b"\x1b[?25h") > shown.rfind(b"\x1b[?25l"), where
+            assert b"Traceback" not in shown and b"unexpected error" not in shown, where
+            slowest = max(slowest, took)
+    assert not (tmp_path / "logs").exists() or not list((tmp_path / "logs").iterdir())
+    record("a signal during the start: slowest exit after it", f"{slowest:.2f} s")
