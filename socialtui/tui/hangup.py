@@ -1,9 +1,10 @@
-"""The session ends without a goodbye: SIGHUP, SIGTERM, or the terminal went away.
+"""The session ends without a goodbye: SIGHUP, SIGTERM, SIGINT, or the terminal went away.
 
 A mixin of :class:`~socialtui.tui.app.SocialApp`. Hang-ups are the normal end
 of an SSH session, and autosave waits a second after the last keystroke: an
-edit made just before would be lost. Once the app runs, SIGHUP and SIGTERM are
-handled on its event loop (``loop.add_signal_handler``), and
+edit made just before would be lost. Once the app runs, SIGHUP, SIGTERM and
+SIGINT (sent by another program: ctrl+c is a key in the app) are handled on its
+event loop (``loop.add_signal_handler``), and
 :class:`~socialtui.tui.terminal.HangUpDriver` reports a terminal that went
 away (end-of-file or EIO: SIGHUP ignored under ``nohup``, then the terminal
 closed). Either way :meth:`HangUp.hang_up`:
@@ -16,7 +17,7 @@ closed). Either way :meth:`HangUp.hang_up`:
 3. releases the plan's lock;
 4. exits: Textual restores the terminal (alternate screen left, mouse
    tracking off, cursor shown) when it is still there. The exit status is
-   128 + the signal's number (129 SIGHUP, 143 SIGTERM), 129 when the terminal
+   128 + the signal's number (129 SIGHUP, 143 SIGTERM, 130 SIGINT), 129 when the terminal
    went away without a signal.
 
 A watchdog ends the process :data:`HANG_UP_GRACE` seconds later if the exit
@@ -37,7 +38,8 @@ import threading
 
 from socialtui.safe import clean
 
-HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+"""SIGINT too: Textual turned its KeyboardInterrupt into a quiet exit 0 that lost the edits."""
 EXIT_HANG_UP = 128 + signal.SIGHUP
 HANG_UP_GRACE = 5.0
 """Seconds a hang-up may take before the process is ended regardless."""
@@ -47,7 +49,7 @@ _pending: list[int] = []
 
 
 def defer_hang_ups() -> None:
-    """From now until the app runs, SIGHUP and SIGTERM are remembered, not acted on.
+    """From now until the app runs, the hang-up signals are remembered, not acted on.
 
     An exception raised by a signal inside Textual's start-up leaves the terminal
     half set up and the app half built; remembered, the app hangs up the moment
@@ -79,7 +81,7 @@ class HangUp:
     _signals_installed: tuple[int, ...] = ()
 
     def install_hang_up(self) -> None:
-        """Handle SIGHUP and SIGTERM on the running loop (a real terminal only:
+        """Handle the hang-up signals on the running loop (a real terminal only:
         under Pilot, tests call :meth:`hang_up` themselves)."""
         if self.is_headless:
             return

@@ -62,7 +62,7 @@ class Autosave:
             return
         if self.read_only:
             protection = self.file.protection
-            why = f" ({protection.reason})" if protection is not None else ""
+            why = f": {protection.reason}" if protection is not None else ""
             self.notify(f"Read-only: this plan is never written{why}.", severity="warning")
             return
         if self._timer is not None:

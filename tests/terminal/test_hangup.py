@@ -109,7 +109,10 @@ def test_killing_the_terminal_0_2_s_after_an_edit_keeps_the_edit(
     assert not lock_of(plan).exists()
 
 
-def test_sigterm_saves_and_gives_the_terminal_back(term: Tmux, plan: Path):
+@pytest.mark.parametrize("signo", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_saves_and_gives_the_terminal_back(term: Tmux, plan: Path, signo: int):
+    """SIGINT too: sent by another program (ctrl+c is a key in the app), it ended
+    the app with status 0 and the edit lost."""
     term.start(f"{socialtui_command()} open {plan}")
     term.wait_for(lambda s: "Studio Nord" in s and "[saved]" in s)
     flags = "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"
@@ -117,10 +120,10 @@ def test_sigterm_saves_and_gives_the_terminal_back(term: Tmux, plan: Path):
     assert shown == ["1", "1", "0"]  # full screen, mouse tracking on, cursor hidden
     term.keys("4", "1", "0")
     term.wait_for(lambda s: "[unsaved]" in s)
-    os.kill(app_pid(term), 15)
+    os.kill(app_pid(term), signo)
     screen = term.wait_for(lambda s: "EXITED:" in s)
-    assert "EXITED:143" in screen
-    assert "socialtui: SIGTERM: your edits were saved" in screen
+    assert f"EXITED:{128 + signo}" in screen
+    assert f"socialtui: {signal.Signals(signo).name}: your edits were saved" in screen
     flags += " #{mouse_standard_flag} #{mouse_button_flag} #{mouse_sgr_flag}"
     shown = term.tmux("display", "-p", "-t", term.name, flags).split()
     assert shown == ["0", "0", "1", "0", "0", "0"]  # normal screen, no mouse, cursor shown
@@ -226,7 +229,10 @@ def test_a_signal_at_any_moment_of_the_start_leaves_no_lock_and_a_sane_terminal(
     environ = dict(env, SOCIALTUI_LOG_DIR=str(tmp_path / "logs"))
     slowest = 0.0
     for when in MOMENTS:
-        for signo in (signal.SIGTERM, signal.SIGHUP):
+        # SIGINT once socialtui's own code runs (during Python's imports it is a
+        # KeyboardInterrupt nobody but Python can catch)
+        signals = (signal.SIGTERM, signal.SIGHUP) + ((signal.SIGINT,) if when != 0.15 else ())
+        for signo in signals:
             code, took, shown = run_in_a_pty(
                 [socialtui_command(), "open", str(plan)], environ, when, signo
             )
