@@ -16,8 +16,8 @@ platform's data directory) and ``--version``.
 Exit status: 0 all is well; 1 ``check`` found an error finding; 2 a plan could not
 be read or written (read-only to you), a file already exists, the command line is
 wrong, or the app was asked for without a terminal; 70 an internal error; 75 the
-plan is open in the app; 130 interrupted (ctrl+c); 129 SIGHUP or the terminal went
-away, 143 SIGTERM (the app saves its edits first; a command unwinds, releasing
+plan is open in the app; 130 interrupted (ctrl+c, SIGINT); 129 SIGHUP or the
+terminal went away, 143 SIGTERM (the app saves its edits first; a command unwinds, releasing
 its lock). No traceback is ever printed.
 
 ``main`` (the parser, :func:`main.needed`), ``common`` (the helpers every command
