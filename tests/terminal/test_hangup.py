@@ -24,6 +24,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from sessions import private_env, studio_plan
 from test_tmux import NO_TMUX, Tmux, socialtui_command
 
 from tests.safety.stats import record
@@ -32,6 +33,16 @@ pytestmark = [
     pytest.mark.terminal,
     pytest.mark.skipif(shutil.which("tmux") is None, reason=NO_TMUX),
 ]
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return private_env(tmp_path)
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    return studio_plan(tmp_path)
 
 
 @pytest.fixture

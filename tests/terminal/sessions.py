@@ -1,4 +1,8 @@
-"""Fixtures of the real-terminal tests: a private environment and a plan in it."""
+"""What the real-terminal tests start from: a private environment and a plan in it.
+
+Plain functions (each test module wraps them in its fixtures): tests/terminal has
+no conftest, as tests/cli's conftest is imported by its plain name.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,11 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
+def private_env(tmp_path: Path) -> dict[str, str]:
+    """socialtui's folders under ``tmp_path``, a fixed date, a colour terminal."""
     return {
         "SOCIALTUI_DATA_DIR": str(tmp_path / "data"),
         "SOCIALTUI_CONFIG_DIR": str(tmp_path / "config"),
@@ -25,8 +27,8 @@ def env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
+def studio_plan(tmp_path: Path) -> Path:
+    """The over-committed studio plan as ``data/plans/studio.toml``, mode 0600."""
     plans = tmp_path / "data" / "plans"
     plans.mkdir(parents=True)
     path = plans / "studio.toml"
