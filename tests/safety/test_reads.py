@@ -78,7 +78,7 @@ def make_zero_link(path: Path) -> None:
 HOSTILE = {"fifo": make_fifo, "dev-zero": make_zero_link}
 
 
-# -- the helper ------------------------------------------------------------------------
+# -- read_bounded -----------------------------------------------------------------------
 
 
 def test_read_bounded_reads_a_regular_file_and_refuses_the_rest(tmp_path: Path):

@@ -533,8 +533,10 @@ def test_csv_unknown_ids_are_kept():
 
 # What a CSV cell keeps exactly: no control or bidi characters but tab, CR and LF
 # (the others are dropped: tests/unit/test_export_controls.py).
-_BIDI = "\u061c\u200e\u200f" + "".join(map(chr, range(0x202A, 0x202F))) + "".join(
-    map(chr, range(0x2066, 0x206A))
+_BIDI = (
+    "\u061c\u200e\u200f"
+    + "".join(map(chr, range(0x202A, 0x202F)))
+    + "".join(map(chr, range(0x2066, 0x206A)))
 )
 kept_text = st.text(
     st.characters(
