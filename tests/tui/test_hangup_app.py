@@ -166,3 +166,19 @@ def test_the_app_s_driver_on_linux_is_the_hang_up_driver(over_path: Path, data_d
     if os.name != "posix":
         pytest.skip("the Linux driver is for POSIX systems")
     assert make_app(over_path, data_dir).driver_class is HangUpDriver
+
+
+def test_without_a_terminal_nothing_is_created_or_locked(tmp_path: Path, capsys, monkeypatch):
+    """Standard input from a pipe: run_app refuses before it makes the starter plan
+    a first run would make, and before any lock."""
+    from datetime import date
+
+    from socialtui.tui.run import run_app
+
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    data = tmp_path / "data"
+    assert run_app(data, None, date(2026, 11, 22)) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("socialtui: the full-screen app needs a terminal (standard input")
+    assert "socialtui checkin PLAN --hours" in err and err.count("\n") == 1
+    assert not (data / "plans").exists() or not list((data / "plans").iterdir())
