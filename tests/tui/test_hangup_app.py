@@ -22,6 +22,12 @@ from socialtui.tui.terminal import HangUpDriver, TerminalStream, terminal_proble
 from .conftest import make_app, running, wait_until
 
 
+@pytest.fixture(autouse=True)
+def no_autosave(monkeypatch) -> None:
+    """An edit stays unsaved however slow the machine is (a test may set it back)."""
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 3600.0)
+
+
 async def edit_weekly_hours(app, pilot) -> None:
     await pilot.press("4", "1", "0")  # weekly hours 4.0 -> 4.010... typed, not yet saved
     await pilot.pause()
@@ -30,9 +36,8 @@ async def edit_weekly_hours(app, pilot) -> None:
 
 @pytest.mark.parametrize("signo", [signal.SIGHUP, signal.SIGTERM])
 async def test_a_hang_up_saves_pending_edits_releases_the_lock_and_exits(
-    over_path: Path, data_dir: Path, monkeypatch, signo: int
+    over_path: Path, data_dir: Path, signo: int
 ):
-    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 60.0)  # autosave would never come
     app = make_app(over_path, data_dir)
     async with running(app, size=(80, 24)) as pilot:
         await edit_weekly_hours(app, pilot)
@@ -49,10 +54,7 @@ async def test_a_hang_up_saves_pending_edits_releases_the_lock_and_exits(
     assert app.exit_line == f"socialtui: {name}: your edits were saved"
 
 
-async def test_a_hang_up_with_a_conflict_keeps_the_edits_in_a_copy(
-    over_path: Path, data_dir: Path, monkeypatch
-):
-    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 60.0)
+async def test_a_hang_up_with_a_conflict_keeps_the_edits_in_a_copy(over_path: Path, data_dir: Path):
     app = make_app(over_path, data_dir)
     async with running(app, size=(80, 24)) as pilot:
         await edit_weekly_hours(app, pilot)
