@@ -21,7 +21,8 @@ controls, lone surrogates) and two policies handle it:
   :func:`one_line` is :func:`clean` cut to a width, for tables and headers.
 
 - :func:`plain` (documents for other people) removes them, and
-  :func:`md_escape` also makes Markdown's specials inert.
+  :func:`md_escape` also makes Markdown's specials inert; :func:`document`
+  removes them too but keeps tabs and line breaks (CSV cells).
 
 Plain text, including emoji and right-to-left scripts, passes unchanged.
 Hygiene is for display and documents only: it never flows back into a plan.
@@ -30,7 +31,7 @@ Imports nothing of socialtui.
 
 from __future__ import annotations
 
-__all__ = ["clean", "md_escape", "one_line", "plain"]
+__all__ = ["clean", "document", "md_escape", "one_line", "plain"]
 
 _BIDI = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _LINE_SEPARATORS = frozenset([0x2028, 0x2029])
@@ -115,6 +116,19 @@ def plain(text: str) -> str:
         elif not _is_control(code):
             out.append(char)
     return " ".join("".join(out).split())
+
+
+_DOCUMENT_KEEPS = frozenset([0x09, 0x0A, 0x0D])
+
+
+def document(text: str) -> str:
+    """``text`` for a document that keeps lines (a CSV cell): every control, bidi
+    and surrogate character removed except tab, CR and LF. Nothing else changes."""
+    if not _needs_work(text):
+        return text
+    return "".join(
+        char for char in text if ord(char) in _DOCUMENT_KEEPS or not _is_control(ord(char))
+    )
 
 
 def md_escape(text: str) -> str:

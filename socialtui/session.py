@@ -34,7 +34,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import stat
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,19 +45,30 @@ from socialtui import paths
 from socialtui.plan.model import Plan
 from socialtui.store import backup, crash, lock
 from socialtui.store.errors import ReadOnlyError, SaveError
-from socialtui.store.files import clean_temp_files, write_atomic
-from socialtui.store.read import BOM, LoadedPlan, changed_on_disk, load
-from socialtui.store.write import save
+from socialtui.store.files import (
+    Protection,
+    clean_temp_files,
+    kind_of,
+    write_atomic,
+    write_protection,
+)
+from socialtui.store.read import BOM, MAX_PLAN_BYTES, LoadedPlan, changed_on_disk, load
+from socialtui.store.write import check_writable, save
 
 __all__ = ["ChangedOnDisk", "HeldPlan", "LockLost", "PlanHeld", "Session"]
 
 
 class ChangedOnDisk(Exception):
-    """The plan file is not what this session read or last saved (or it is gone)."""
+    """The plan file is not what this session read or last saved (or it is gone).
 
-    def __init__(self, gone: bool) -> None:
-        super().__init__("the plan changed on disk")
+    ``reason`` says more when the path is no longer a plan-sized regular file
+    (replaced by a FIFO, a device, a huge file): None for an ordinary change.
+    """
+
+    def __init__(self, gone: bool, reason: str | None = None) -> None:
+        super().__init__(f"the plan changed on disk{f': {reason}' if reason else ''}")
         self.gone = gone
+        self.reason = reason
 
 
 class LockLost(Exception):
@@ -69,18 +83,51 @@ class PlanHeld(Exception):
     """Another live session holds the plan (see ``holder``)."""
 
     def __init__(self, path: Path, holder: lock.Holder) -> None:
-        super().__init__(f"{path} is open in another session ({holder.describe()})")
+        super().__init__(
+            f"{path} is open in another session ({holder.program_name()}, {holder.describe()})"
+        )
         self.path = path
         self.holder = holder
+
+
+COMMAND_WAIT = 2.0
+"""Seconds a headless command waits for another command's lock before refusing."""
+
+
+_HELD_SIGNALS = {signal.SIGHUP, signal.SIGTERM, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGHUP, SIGTERM and SIGINT wait (on the main thread) until the block is done.
+
+    A headless command interrupted by one unwinds through ``finally`` blocks
+    (socialtui.cli.main); held here, it can never land between a lock file
+    being made and this session noting it, nor in the middle of a release:
+    an interrupted command never leaves its lock behind.
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
 
 
 class Session:
     """One run of a program that edits plans. Safe to use from worker threads."""
 
-    def __init__(self, data: str | os.PathLike[str], *, locking: bool = True) -> None:
+    def __init__(
+        self, data: str | os.PathLike[str], *, locking: bool = True, program: str = lock.APP
+    ) -> None:
         self.data = Path(data)
         self.locking = locking
         """False: plans are never locked (tests that open one plan twice)."""
+        self.program = program
+        """``app``, or the headless command's name: written in its locks."""
         self._backed_up: dict[str, Path | None] = {}
         self._cleaned: set[str] = set()
         self._lock = threading.Lock()
@@ -92,6 +139,7 @@ class Session:
         plan: str | os.PathLike[str] | None = None,
         *,
         locking: bool = True,
+        program: str = lock.APP,
     ) -> Session:
         """A new session, after removing the temp files that killed saves left behind.
 
@@ -99,7 +147,7 @@ class Session:
         folder, and the folder of ``plan`` (a link's target's) when one is
         given. Creates nothing. Never raises for a missing or unreadable folder.
         """
-        session = cls(data, locking=locking)
+        session = cls(data, locking=locking, program=program)
         data = Path(data)
         folders = [data, paths.plans_dir(data)]
         with contextlib.suppress(OSError):
@@ -160,6 +208,7 @@ class Session:
             )
         if plan == loaded.plan:
             return loaded
+        check_writable(loaded.path)  # before the backup: nothing happens at all
         self.backup_once(loaded.path)
         return save(loaded, plan)
 
@@ -184,15 +233,25 @@ class Session:
         return held
 
     @contextlib.contextmanager
-    def editing(self, path: str | os.PathLike[str]) -> Iterator[HeldPlan]:
+    def editing(
+        self, path: str | os.PathLike[str], wait: float = COMMAND_WAIT
+    ) -> Iterator[HeldPlan]:
         """Hold the plan's lock while a headless command changes it (it calls
         :meth:`HeldPlan.load` when it needs the plan); PlanHeld while another
-        live session has it open. Where no lock can be made at all (a read-only
-        folder) the command goes on: the write will say why it cannot be made."""
+        live session has it open. Another headless command lets go within
+        moments, so its lock is waited for, up to ``wait`` seconds; the app's is
+        not. Where no lock can be made at all (a read-only folder) the command
+        goes on: the write will say why it cannot be made."""
         held = HeldPlan(self, None, Path(path))
-        if self.locking:
-            held.take_lock()
         try:
+            if self.locking:
+                held.take_lock()
+                deadline = time.monotonic() + wait
+                while held.holder is not None and held.holder.is_command:
+                    if time.monotonic() >= deadline:
+                        break
+                    time.sleep(0.05)
+                    held.take_lock()
             if held.holder is not None:
                 raise PlanHeld(held.path, held.holder)
             yield held
@@ -218,7 +277,11 @@ class HeldPlan:
         self.lock: lock.Lock | None = None
         self.holder: lock.Holder | None = None
         self.lock_error: lock.LockError | None = None
+        self.protection: Protection | None = None
+        """Why this user must not write the plan (mode, owner, folder), or None."""
         self._save_lock = threading.Lock()
+        if loaded is not None:
+            self.protection = write_protection(loaded.path)
 
     @property
     def path(self) -> Path:
@@ -230,8 +293,9 @@ class HeldPlan:
 
     @property
     def read_only(self) -> bool:
-        """Never written: a newer format, or another live session holds it."""
-        return self.loaded.read_only or self.holder is not None
+        """Never written: a newer format, a file this user must not write, or another
+        live session holds it."""
+        return self.loaded.read_only or self.protection is not None or self.holder is not None
 
     # -- the lock -------------------------------------------------------------------
     def take_lock(self) -> bool:
@@ -243,34 +307,47 @@ class HeldPlan:
         """
         self.release()
         self.holder, self.lock_error = None, None
-        try:
-            got = lock.acquire(self.path)
-        except lock.LockError as error:
-            self.lock_error = error
-            return False
-        if isinstance(got, lock.Lock):
-            self.lock = got
-            return True
+        with _signals_held():  # a lock file made is a lock file noted
+            try:
+                got = lock.acquire(self.path, self.session.program)
+            except lock.LockError as error:
+                self.lock_error = error
+                return False
+            if isinstance(got, lock.Lock):
+                self.lock = got
+                return True
         self.holder = got
         return False
 
     def take_over(self) -> None:
         """Take the lock whoever holds it (a person decided). Raises LockError."""
-        taken = lock.take_over(self.path)
+        taken = lock.take_over(self.path, self.session.program)
         self.lock, self.holder = taken, None
 
     def release(self) -> None:
         """Give up the lock (quit, crash, another plan). Safe to call twice."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        with _signals_held():
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
 
     def _check_lock(self) -> None:
-        """The lock is still ours, or is ours again; LockLost when it was taken over."""
-        if self.lock is None or self.lock.still_held():
+        """The lock is still ours, or is ours again; LockLost when it was taken over.
+
+        A lock that could not be made at all (a full disk at start) is tried
+        again at every save: one failure never leaves the whole session unlocked.
+        If someone else took it meanwhile, that is LockLost too.
+        """
+        if self.lock is None:
+            retry = self.lock_error is not None and self.session.locking
+            if retry and not self.take_lock() and self.holder is not None:
+                holder, self.holder = self.holder, None
+                raise LockLost(holder)
+            return
+        if self.lock.still_held():
             return
         holder = lock.read_holder(self.lock.path)
-        again = lock.acquire(self.path) if holder is None else holder
+        again = lock.acquire(self.path, self.session.program) if holder is None else holder
         if not isinstance(again, lock.Lock):  # taken over, not just removed
             self.lock = None
             raise LockLost(again)
@@ -280,10 +357,26 @@ class HeldPlan:
     def load(self) -> LoadedPlan:
         """Read the plan (cleaning leftover temp files next to it first)."""
         self.loaded = self.session.load(self.path)
+        self.protection = write_protection(self.loaded.path)
         return self.loaded
 
     def changed_on_disk(self) -> bool:
         return changed_on_disk(self.loaded)
+
+    def _changed(self) -> ChangedOnDisk:
+        """What became of the file, for :class:`ChangedOnDisk`."""
+        path = self.loaded.path
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            return ChangedOnDisk(gone=True)
+        except OSError as error:
+            return ChangedOnDisk(gone=False, reason=f"it cannot be read ({error.strerror})")
+        if not stat.S_ISREG(info.st_mode):
+            return ChangedOnDisk(gone=False, reason=f"it is now {kind_of(info.st_mode)}")
+        if info.st_size > MAX_PLAN_BYTES:
+            return ChangedOnDisk(gone=False, reason=f"it is now {info.st_size:,} bytes")
+        return ChangedOnDisk(gone=False)
 
     def save(self, plan: Plan) -> LoadedPlan:
         """Save ``plan`` if the plan is still ours and unchanged on disk (any thread).
@@ -296,12 +389,13 @@ class HeldPlan:
                 return self.loaded
             self._check_lock()
             if self.changed_on_disk():
-                raise ChangedOnDisk(gone=not os.path.exists(self.loaded.path))
+                raise self._changed()
             self.loaded = self.session.save(self.loaded, plan)
             return self.loaded
 
     def overwrite(self, plan: Plan) -> LoadedPlan:
         """Write ``plan`` whatever is on disk now; that version is backed up first."""
+        check_writable(self.path)
         backup.snapshot(self.path, self.session.data)
         with self._save_lock:
             if plan == self.loaded.plan:  # nothing to apply: write the text we read
@@ -314,9 +408,7 @@ class HeldPlan:
 
     def reload(self) -> LoadedPlan:
         """What is on disk now (the caller decides what becomes of its edits)."""
-        fresh = self.session.load(self.path)
-        self.loaded = fresh
-        return fresh
+        return self.load()
 
     def write_copy(self, plan: Plan, label: str = "unsaved") -> Path:
         """``plan`` as a new file next to the plan (comments kept); never the plan itself."""

@@ -9,19 +9,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 HOLD = """
-import sys
+import sys, time
 from socialtui.store import lock
-got = lock.acquire(sys.argv[1])
+got = lock.acquire(sys.argv[1], *sys.argv[2:3])
 print("locked" if isinstance(got, lock.Lock) else "held", flush=True)
-sys.stdin.read()
+if len(sys.argv) > 3:
+    time.sleep(float(sys.argv[3]))
+    got.release()
+else:
+    sys.stdin.read()
 """
 
 
 @contextlib.contextmanager
-def held(plan: Path) -> Iterator[subprocess.Popen]:
-    """A second process that holds ``plan``'s lock until the block ends."""
+def held(
+    plan: Path, program: str = "app", seconds: float | None = None
+) -> Iterator[subprocess.Popen]:
+    """A second process that holds ``plan``'s lock as ``program`` until the block
+    ends, or for ``seconds`` when given (then it lets go by itself)."""
+    timed = [] if seconds is None else [str(seconds)]
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(plan)],
+        [sys.executable, "-c", HOLD, str(plan), program, *timed],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

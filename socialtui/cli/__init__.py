@@ -18,8 +18,11 @@ Every command takes ``--data-dir DIR`` (else ``SOCIALTUI_DATA_DIR``, else the
 platform's data directory) and ``--version``.
 
 Exit status: 0 all is well; 1 ``check`` found an error finding; 2 a plan could not
-be read, a file already exists, or the command line is wrong; 70 an internal
-error; 75 the plan is open in the app; 130 interrupted. No traceback is ever printed.
+be read or written (read-only to you), a file already exists, the command line is
+wrong, or the app was asked for without a terminal; 70 an internal error; 75 the
+plan is open in the app; 130 interrupted (ctrl+c, SIGINT); 129 SIGHUP or the
+terminal went away, 143 SIGTERM (the app saves its edits first; a command unwinds, releasing
+its lock). No traceback is ever printed.
 ``merge`` exits 1 when it leaves conflicts marked in the result; ``due`` exits 1 when
 something is due. The console script starts in :mod:`socialtui.__main__`, which
 answers the plain forms of ``due`` without this package (:mod:`socialtui.reminders`).

@@ -32,6 +32,7 @@ from socialtui.cli.common import (
     load_plan,
     out,
     plan_path,
+    read_only_refusal,
     subcommand,
     today,
 )
@@ -59,8 +60,10 @@ def add_parser(sub) -> None:
         "locked), values are not saved: record them there, or quit it first.\n\n"
         "exit status:\n"
         "  0  the check-in was saved (or nothing needed to change)\n"
-        "  2  a value, the week or the plan is wrong; the file was not changed\n"
-        "  75 the plan is open in the app; the file was not changed (try again later)",
+        "  2  a value, the week or the plan is wrong, or the plan is read-only to you\n"
+        "     (its mode, its owner or its folder); the file was not changed\n"
+        "  75 the plan is open in the app, or another socialtui command kept it\n"
+        "     for more than 2 seconds; the file was not changed (try again later)",
     )
     p.add_argument("plan", metavar="PLAN", nargs="?", help="plan name or path")
     p.add_argument(
@@ -80,7 +83,8 @@ def add_parser(sub) -> None:
         metavar="GOAL=N",
         action="append",
         default=[],
-        help="the value of a goal's metric (repeatable)",
+        help="the value of a goal's metric, digits such as 14 or 2.5, "
+        "up to 10^12 either way (repeatable)",
     )
     p.add_argument(
         "--verdict",
@@ -145,12 +149,9 @@ def _metric_value(flag: str, raw: str, text: str) -> int | float:
     from socialtui.plan.rules import RuleError, parse_finite
 
     try:
-        value = parse_finite(text, "value")
+        return parse_finite(text, "value")
     except RuleError as exc:
         raise _fail(flag, raw, str(exc)) from None
-    if isinstance(value, int) and not -(2**63) <= value < 2**63:
-        value = float(value)
-    return value
 
 
 def _hours_value(flag: str, raw: str, text: str) -> int | float:
@@ -208,13 +209,15 @@ def _record(args: argparse.Namespace, data: Path, day) -> int:
     path = plan_path(getattr(args, "plan", None), data, "checkin")
     refusal = "nothing was recorded. Record it there, or quit that session and try again"
     try:
-        with Session(data).editing(path) as held:
+        with Session(data, program="checkin").editing(path) as held:
             loaded = load_plan(path, "checkin", held)
             if loaded.read_only:
                 raise CliError(
                     f"checkin: {clean(str(path))} is read-only: it was written by a newer "
                     f"socialtui (schema {loaded.plan.schema}); nothing was recorded"
                 )
+            if held.protection is not None:
+                raise read_only_refusal("checkin", path, held.protection, "nothing was recorded")
             plan = loaded.plan
             week, hours, metrics, verdicts, note = _parse(args, plan, day)
             old = plan.checkin(week)
@@ -240,8 +243,8 @@ def _save(held, plan, path: Path) -> None:
     where = clean(str(path))
     try:
         held.save(plan)
-    except store.ReadOnlyError:
-        raise CliError(f"checkin: {where} is read-only; nothing was recorded") from None
+    except store.ReadOnlyError as exc:
+        raise CliError(f"checkin: {clean(str(exc))}") from None
     except store.SaveError as exc:
         raise CliError(f"checkin: {clean(str(exc))}") from None
     except OSError as exc:

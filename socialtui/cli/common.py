@@ -195,9 +195,22 @@ def load_plan(path: Path, command: str, held=None):
 
 
 def held_elsewhere(command: str, path: Path, holder, refusal: str) -> CliError:
-    """The error (exit 75) for a plan another live session has open."""
+    """The error (exit 75) for a plan another live session has open, naming it:
+    the app or which command, user, host and pid. ``refusal`` says what was not
+    done, then what to do about the app ("nothing was recorded. Record it
+    there..."); for another command, which lets go in moments, the advice is to
+    try again."""
+    who = clean(holder.describe())
+    if holder.is_command:
+        what = f"is being changed by {clean(holder.program_name())} ({who})"
+        refusal = refusal.partition(". ")[0] + ". Try again in a moment"
+    else:
+        what = f"is open in {holder.program_name()} ({who})"
+    return CliError(f"{command}: {clean(str(path))} {what}; {refusal}", EXIT_LOCKED)
+
+
+def read_only_refusal(command: str, path: Path, protection, nothing: str) -> CliError:
+    """The error (exit 2) for a plan this user must not write: mode, owner or folder."""
     return CliError(
-        f"{command}: {clean(str(path))} is open in socialtui ({clean(holder.describe())}); "
-        f"{refusal}",
-        EXIT_LOCKED,
+        f"{command}: {clean(str(path))} is read-only: {clean(protection.reason)}; {nothing}"
     )

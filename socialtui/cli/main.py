@@ -13,8 +13,9 @@ import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from socialtui.cli.common import (
     EXIT_INTERNAL,
@@ -89,6 +90,42 @@ def needed(argv: Sequence[str]) -> str | None:
     return ""
 
 
+class Interrupted(BaseException):
+    """SIGHUP or SIGTERM arrived while a command ran: unwind (``finally`` blocks
+    release the plan's lock, an unfinished atomic write removes its temp file),
+    then exit with 128 + the signal's number."""
+
+    def __init__(self, signo: int) -> None:
+        super().__init__(signo)
+        self.signo = signo
+
+
+@contextlib.contextmanager
+def _hang_ups_interrupt() -> Iterator[None]:
+    """While a command runs, SIGHUP and SIGTERM raise :class:`Interrupted` once (a
+    second one while unwinding is held back: the cleanup finishes). A signal
+    ignored at start (``nohup``) stays ignored; the app installs its own handlers
+    once it runs. The previous handlers come back afterwards."""
+    raised: list[int] = []
+
+    def interrupt(signo: int, frame: object) -> None:
+        if not raised:
+            raised.append(signo)
+            raise Interrupted(signo)
+
+    previous: dict[int, object] = {}
+    for signo in (signal.SIGHUP, signal.SIGTERM):
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            if signal.getsignal(signo) is not signal.SIG_IGN:
+                previous[signo] = signal.signal(signo, interrupt)
+    try:
+        yield
+    finally:
+        for signo, handler in previous.items():
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                signal.signal(signo, handler)  # type: ignore[arg-type]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run socialtui with ``argv`` (default ``sys.argv[1:]``); return the exit status."""
     # Until the app is on screen, collecting garbage is time lost (see run_app);
@@ -105,17 +142,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exc:  # --help, --version, usage errors
             return exc.code if isinstance(exc.code, int) else EXIT_USAGE
         handler: Callable[[argparse.Namespace], int] | None = args.handler
-        if handler is None:
-            from socialtui.cli.open import run
+        with _hang_ups_interrupt():
+            if handler is None:
+                from socialtui.cli.open import run
 
-            return run(args)
-        gc.enable()
-        return handler(args)
+                return run(args)
+            gc.enable()
+            return handler(args)
     except CliError as exc:
         err(f"{PROG}: {exc}")
         return exc.code
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Interrupted as exc:
+        return 128 + exc.signo
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK

@@ -227,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
 
     source, what = _source(args.number, items, path, data, args.plan)
     summary = _summary(_read(source)[1])
-    session = Session.start(data, path, locking=path.exists())
+    session = Session.start(data, path, locking=path.exists(), program="restore")
     refusal = "nothing was restored. Quit that session and try again"
     try:
         with session.editing(path):

@@ -1,12 +1,14 @@
 """Field rules shared by the forms, the headless check-in and the loader's messages.
 
 Each rule turns the text a person typed into a value or a plain sentence that
-says what is wrong ("must be a number from 0 to 168").
+says what is wrong ("must be a number from 0 to 168"). Numbers are ASCII
+decimal notation only, each field within a bound (see ``parse_number`` and
+``parse_finite``; docs/plan-format.md lists them).
 """
 
 from __future__ import annotations
 
-import math
+import re
 from datetime import date
 
 from .model import NAME_MAX, RANGES, is_slug, parse_week
@@ -36,6 +38,40 @@ def range_text(field: str) -> str:
     return f"more than {show_number(low)} and at most {show_number(high)}"
 
 
+# -- numbers people type ------------------------------------------------------------------
+#
+# Typed numbers (forms, the check-in screen, ``checkin --hours/--metric``) are ASCII
+# decimal notation and nothing else: digits, an optional sign and decimal point.
+# ``float()`` and ``int()`` accept far more: other scripts' digits (``٣`` is 3),
+# ``1_000``, ``1e308``, ``inf``, ``nan``, and ``int()`` spends quadratic time on
+# thousands of digits. Each field has a bound: its range in the plan format, or
+# METRIC_BOUND for a goal's values (baseline, target, a week's value).
+
+METRIC_BOUND = 10**12
+"""Largest magnitude a typed metric value may have (a trillion)."""
+NUMBER_TEXT_MAX = 32
+"""Longest number text read (digits, sign and point): 10**12 with decimals fits."""
+_DECIMAL_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z", re.ASCII)
+_INTEGER_RE = re.compile(r"[+-]?[0-9]+\Z", re.ASCII)
+
+
+def _shown(raw: str) -> str:
+    """Typed text quoted in a message: cut short (the caller cleans it for display)."""
+    return raw if len(raw) <= NUMBER_TEXT_MAX else raw[: NUMBER_TEXT_MAX - 1] + "…"
+
+
+def _decimal(raw: str, integer: bool) -> int | float | None:
+    """The value of ``raw`` when it is ASCII decimal notation (of an integer when
+    ``integer``), else None. ``3.0`` stays a float; ``3`` is an int."""
+    if len(raw) > NUMBER_TEXT_MAX:
+        return None
+    if _INTEGER_RE.match(raw):
+        return int(raw)
+    if integer or not _DECIMAL_RE.match(raw):
+        return None
+    return float(raw)
+
+
 def parse_number(field: str, text: str) -> int | float:
     """The number in ``text`` for ``field``, within the format's range."""
     raw = text.strip()
@@ -43,32 +79,36 @@ def parse_number(field: str, text: str) -> int | float:
     kind = "a whole number" if integer else "a number"
     if not raw:
         raise RuleError(f"needs {kind} {range_text(field)}")
-    try:
-        value: int | float = int(raw) if integer else float(raw)
-    except ValueError:
-        raise RuleError(f"'{raw}' is not {kind}; use {kind} {range_text(field)}") from None
-    if not integer and not math.isfinite(value):
-        raise RuleError(f"must be a finite number {range_text(field)}")
+    value = _decimal(raw, integer)
+    if value is None:
+        shown = _shown(raw)
+        raise RuleError(f"'{shown}' is not {kind}; use {kind} {range_text(field)}")
     low, high, inclusive = RANGES[field]
     ok = (low <= value if inclusive else low < value) and value <= high
     if not ok:
         raise RuleError(f"must be {range_text(field)}, not {raw}")
-    if not integer and float(value).is_integer() and "." not in raw and "e" not in raw.lower():
-        value = int(value)
     return value
 
 
 def parse_finite(text: str, what: str = "value") -> int | float:
+    """A goal's number (a value, a baseline, a target): decimal, at most
+    :data:`METRIC_BOUND` in magnitude."""
     raw = text.strip()
-    try:
-        value = float(raw)
-    except ValueError:
-        raise RuleError(f"the {what} '{raw}' is not a number") from None
-    if not math.isfinite(value):
-        raise RuleError(f"the {what} must be a finite number")
-    if value.is_integer() and "." not in raw and "e" not in raw.lower():
-        return int(value)
+    value = _decimal(raw, integer=False)
+    if value is None:
+        shown = _shown(raw)
+        raise RuleError(
+            f"the {what} '{shown}' is not a number; use digits (e.g. 14 or -2.5) "
+            f"{metric_range_text()}"
+        )
+    if abs(value) > METRIC_BOUND:
+        raise RuleError(f"the {what} must be {metric_range_text()}, not {raw}")
     return value
+
+
+def metric_range_text() -> str:
+    bound = f"{METRIC_BOUND:,}"
+    return f"from -{bound} to {bound}"
 
 
 def parse_optional_finite(text: str, what: str = "value") -> int | float | None:

@@ -9,6 +9,7 @@ from socialtui.plan.budget import channel_minutes
 from socialtui.plan.model import Plan, week_key
 from socialtui.plan.numbers import exact, rounded
 from socialtui.report.markdown import ordered
+from socialtui.safe import document
 
 CSV_COLUMNS = (
     "week",
@@ -29,9 +30,12 @@ _CSV_GUARDED = ("=", "+", "-", "@", "\t", "\r", "\n", "'")
 
 
 def _csv_text(text: str) -> str:
-    """Plan text for a CSV cell, kept exactly, except that a cell starting with
-    ``= + - @ '``, a tab or a line break gets one ``'`` in front, so spreadsheets
-    never run it as a formula. Readers undo it by removing one leading ``'``."""
+    """Plan text for a CSV cell: without control characters but tab, CR and LF
+    (:func:`socialtui.safe.document`: ``cat export.csv`` must not set the
+    terminal's title or clear it), and a cell starting with ``= + - @ '``, a tab
+    or a line break gets one ``'`` in front, so spreadsheets never run it as a
+    formula. Readers undo the guard by removing one leading ``'``."""
+    text = document(text)
     return "'" + text if text.startswith(_CSV_GUARDED) else text
 
 
@@ -50,8 +54,8 @@ def to_csv(plan: Plan) -> str:
     week's note is repeated on each of its rows; a week that records nothing but
     a note has one row of kind ``note``.
 
-    Text is the plan's text exactly (line breaks included, quoted as CSV does),
-    except the formula guard of :func:`_csv_text`. Numbers are written as the
+    Text is the plan's text (line breaks included, quoted as CSV does) without
+    control characters, and with the formula guard of :func:`_csv_text`. Numbers are written as the
     plan has them (``3``, ``2.75``); empty cells mean "not recorded". Rows end
     with CRLF (RFC 4180).
     """

@@ -20,6 +20,7 @@ textual, rich or tomlkit.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -30,8 +31,9 @@ from pathlib import Path
 
 from socialtui.paths import archive_dir, backups_dir, plans_dir
 from socialtui.safe import clean
-from socialtui.store.files import ensure_dir, write_atomic
+from socialtui.store.files import ensure_dir, read_bounded, write_atomic, write_protection
 from socialtui.store.folder import resolve_plan
+from socialtui.store.read import MAX_PLAN_BYTES
 
 KEEP = 20
 
@@ -48,7 +50,8 @@ class Backup:
     size: int
 
     def read_bytes(self) -> bytes:
-        return self.path.read_bytes()
+        """The backup's bytes, bounded like every read of a plan (FileRefused, OSError)."""
+        return read_bounded(self.path, MAX_PLAN_BYTES)[0]
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,12 @@ def snapshot(
 
     Returns the backup, the existing newest backup when that one already holds
     the same bytes, or None when ``path`` does not exist. Keeps the newest
-    ``keep`` backups of the plan. Raises OSError when the copy cannot be made.
+    ``keep`` backups of the plan. Raises OSError when the copy cannot be made,
+    FileRefused (an OSError) when ``path`` is not a regular file of plan size:
+    a FIFO or a device is never read, let alone backed up.
     """
     try:
-        content = Path(path).read_bytes()
+        content = read_bounded(path, MAX_PLAN_BYTES)[0]
     except FileNotFoundError:
         return None
     folder = ensure_dir(folder_for(path, data))
@@ -146,7 +151,7 @@ def snapshot(
     if entries:
         newest = entries[-1][1]
         with contextlib.suppress(OSError):
-            if newest.read_bytes() == content:
+            if read_bounded(newest, MAX_PLAN_BYTES)[0] == content:
                 return newest
     target = folder / _next_name(entries)
     write_atomic(target, content)
@@ -202,9 +207,16 @@ def restore(
     stays a link, an existing file keeps its mode, a new one is 0600. The
     backup's bytes are written as they are, even if they do not load as a plan
     (the caller can say so; :func:`socialtui.store.read.loads_bytes` tells). Raises
-    OSError when the backup cannot be read or the plan cannot be written.
+    OSError when the backup cannot be read or the plan cannot be written
+    (PermissionError, saying why, for a plan this user must not write:
+    :func:`socialtui.store.files.write_protection`), and
+    FileRefused when either is not a regular file (a plan replaced by a FIFO is
+    not backed up, read or replaced).
     """
-    content = Path(backup_path).read_bytes()  # before the undo snapshot can prune it
+    protection = write_protection(plan_path)
+    if protection is not None:
+        raise PermissionError(errno.EACCES, protection.reason, os.fspath(plan_path))
+    content = read_bounded(backup_path, MAX_PLAN_BYTES)[0]  # before the snapshot can prune it
     undo = snapshot(plan_path, data)
     target = Path(os.path.realpath(plan_path))
     if not target.parent.exists():

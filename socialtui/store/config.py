@@ -2,7 +2,15 @@
 
 Settings live in ``<config dir>/config.toml`` and the last plan opened in
 ``<data dir>/state.toml``, next to the plans (:mod:`socialtui.paths` says
-where those are). Reading creates nothing; writing is atomic and private.
+where those are). Reading creates nothing, is bounded like every read
+(:func:`socialtui.store.files.read_bounded`) and uses tomli; writing is atomic
+and private.
+
+``config.toml`` is the user's file: a setting is changed in place in its
+tomlkit document (:func:`socialtui.store.tomldoc.set_setting`), so comments,
+layout and keys socialtui does not know (of any type) stay as they are. A
+settings file that is not valid TOML is never rewritten: :class:`SettingsError`
+says why. ``state.toml`` is socialtui's own; a broken one is replaced.
 """
 
 from __future__ import annotations
@@ -13,32 +21,69 @@ from pathlib import Path
 import tomli
 
 from socialtui.paths import settings_file, state_file
-from socialtui.store.files import ensure_dir, write_atomic
+from socialtui.store.errors import PlanError
+from socialtui.store.files import ensure_dir, read_bounded, write_atomic
 from socialtui.store.tomltext import toml_string
+
+MAX_SETTINGS_BYTES = 100_000
+
+
+class SettingsError(PlanError):
+    """The settings file cannot be changed without losing what it holds."""
+
+
+def _text(path: Path) -> str | None:
+    """The file's text; None when it is missing or unreadable (bounded, never blocks)."""
+    try:
+        data, _ = read_bounded(path, MAX_SETTINGS_BYTES)
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _read(path: Path) -> dict[str, str]:
+    text = _text(path)
+    if text is None:
+        return {}
     try:
-        data = tomli.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
+        data = tomli.loads(text)
+    except ValueError:
         return {}
     return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
-def _write(path: Path, values: dict[str, str], header: str) -> None:
+def _set(path: Path, key: str, value: str, header: str, *, keep: bool) -> None:
+    """Set ``key`` in the file at ``path``: edited in place when it reads as TOML;
+    when it does not, replaced (``keep=False``) or left alone (SettingsError)."""
+    from socialtui.store import tomldoc
+
+    text = _text(path)
+    if text is not None and text.strip():
+        try:
+            new = tomldoc.set_setting(text, key, value)
+        except ValueError as error:
+            if keep:
+                raise SettingsError(
+                    f"{path} is not valid TOML ({error}); it was left as it is"
+                ) from error
+            new = None
+        if new is not None:
+            ensure_dir(path.parent)
+            write_atomic(path, new.encode("utf-8"))
+            return
     ensure_dir(path.parent)
-    lines = [f"# {header}"] + [f"{key} = {toml_string(value)}" for key, value in values.items()]
-    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    write_atomic(path, f"# {header}\n{key} = {toml_string(value)}\n".encode())
 
 
 def load_settings() -> dict[str, str]:
+    """The settings whose values are strings (the only kind socialtui reads)."""
     return _read(settings_file())
 
 
 def save_setting(key: str, value: str) -> None:
-    settings = load_settings()
-    settings[key] = value
-    _write(settings_file(), settings, "socialtui settings")
+    """Set one setting, keeping everything else in the file. Raises OSError or
+    SettingsError (a settings file that is not TOML is not overwritten)."""
+    _set(settings_file(), key, value, "socialtui settings", keep=True)
 
 
 def last_plan(data: Path) -> Path | None:
@@ -48,4 +93,4 @@ def last_plan(data: Path) -> Path | None:
 
 def remember_plan(data: Path, plan_path: Path) -> None:
     with contextlib.suppress(OSError):
-        _write(state_file(data), {"last_plan": str(plan_path)}, "socialtui state")
+        _set(state_file(data), "last_plan", str(plan_path), "socialtui state", keep=False)

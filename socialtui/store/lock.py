@@ -3,7 +3,8 @@
 The plan file itself is never locked: a save renames a new file over it, which
 would drop any lock held on it. Instead ``<plan dir>/.<plan file>.lock`` (found
 through symlinks, so two paths to one plan share one lock) holds JSON naming
-the session: pid, user, host, start time and a random token. It is created
+the session: which program (``app``, or a command such as ``checkin``), pid,
+user, host, start time and a random token. It is created
 atomically: the JSON is written to a private temp file first and hard-linked
 into place (the link fails when a lock exists, also on NFS); where hard links
 are not supported, ``O_CREAT | O_EXCL`` is used. A reader never sees half a
@@ -39,14 +40,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from socialtui.store.files import FILE_MODE, pid_alive
+from socialtui.store.files import FILE_MODE, FileRefused, pid_alive, read_bounded, user_name
 
 __all__ = ["Holder", "Lock", "LockError", "acquire", "lock_path", "read_holder", "take_over"]
 
 SUFFIX = ".lock"
+APP = "app"
 GARBLED_GRACE = 10.0  # seconds: a garbled lock younger than this may be half-written
 # Slack when comparing a process's start time with the lock's (clock ticks, rounding).
 REUSE_SLACK = 5.0
+MAX_LOCK_BYTES = 4096  # a lock socialtui writes is about 200 bytes
 
 
 class LockError(OSError):
@@ -63,6 +66,14 @@ class Holder:
     started: datetime | None
     token: str = ""
     garbled: bool = False  # the file is there but holds no lock we can read
+    program: str = APP
+    """What holds it: ``app`` (the full-screen app) or a command's name (``checkin``).
+    A lock written before locks said so was the app's."""
+
+    @property
+    def is_command(self) -> bool:
+        """A headless command (``checkin``, ``restore``): it lets go within moments."""
+        return self.program != APP
 
     @property
     def same_host(self) -> bool:
@@ -85,6 +96,10 @@ class Holder:
         if self.pid is None:
             return f"{who} (unknown process)"
         return f"{who} pid {self.pid} since {self.since()}"
+
+    def program_name(self) -> str:
+        """``the socialtui app`` or ``socialtui checkin``: which kind of program."""
+        return f"socialtui {self.program}" if self.is_command else "the socialtui app"
 
 
 @dataclass
@@ -144,15 +159,9 @@ def _username() -> str:
 
 def _owner_name(path: Path) -> str:
     try:
-        uid = os.stat(path).st_uid
+        return user_name(os.stat(path).st_uid)
     except OSError:
         return ""
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return str(uid)
 
 
 def read_holder(path: str | os.PathLike[str]) -> Holder | None:
@@ -163,10 +172,11 @@ def read_holder(path: str | os.PathLike[str]) -> Holder | None:
     """
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(4096)
+        raw, _ = read_bounded(path, MAX_LOCK_BYTES)
     except FileNotFoundError:
         return None
+    except FileRefused:  # a FIFO or a huge file is no lock socialtui wrote
+        return Holder(pid=None, user=_owner_name(path), host="", started=None, garbled=True)
     except OSError:
         return Holder(pid=None, user=_owner_name(path), host="", started=None)
     try:
@@ -187,7 +197,14 @@ def read_holder(path: str | os.PathLike[str]) -> Holder | None:
         host=str(data.get("host") or "")[:255],
         started=started,
         token=str(data.get("token") or "")[:64],
+        program=_program(data.get("program")),
     )
+
+
+def _program(value: object) -> str:
+    """The ``program`` of a lock file: a short lowercase word, else the app's."""
+    text = str(value or APP)
+    return text if text.isascii() and text.isalpha() and len(text) <= 20 else APP
 
 
 # -- is it alive ----------------------------------------------------------------------------
@@ -235,16 +252,18 @@ def is_stale(holder: Holder, path: str | os.PathLike[str] | None = None) -> bool
 # -- taking --------------------------------------------------------------------------------
 
 
-def _content() -> tuple[Holder, bytes]:
+def _content(program: str = APP) -> tuple[Holder, bytes]:
     holder = Holder(
         pid=os.getpid(),
         user=_username(),
         host=_hostname(),
         started=datetime.now().astimezone().replace(microsecond=0),
         token=uuid.uuid4().hex,
+        program=program,
     )
     data = {
         "app": "socialtui",
+        "program": program,
         "pid": holder.pid,
         "user": holder.user,
         "host": holder.host,
@@ -316,8 +335,11 @@ def _remove_stale(path: Path, stale: Holder) -> None:
         os.unlink(aside)
 
 
-def acquire(plan: str | os.PathLike[str]) -> Lock | Holder:
+def acquire(plan: str | os.PathLike[str], program: str = APP) -> Lock | Holder:
     """Lock ``plan`` for this process: a Lock, or the Holder of a live lock.
+
+    ``program`` goes into the lock file: ``app``, or the command's name, so that
+    a refusal can say which kind of program holds the plan.
 
     A stale lock (see :func:`is_stale`) is replaced. Raises LockError when the
     lock file cannot be created at all (a read-only or missing directory: no
@@ -326,7 +348,7 @@ def acquire(plan: str | os.PathLike[str]) -> Lock | Holder:
     path = lock_path(plan)
     try:
         for _attempt in range(5):
-            holder, data = _content()
+            holder, data = _content(program)
             if _create(path, data):
                 return Lock(path, holder)
             current = read_holder(path)
@@ -343,11 +365,11 @@ def acquire(plan: str | os.PathLike[str]) -> Lock | Holder:
     raise LockError(errno.EAGAIN, f"cannot lock {path}: it keeps changing")
 
 
-def take_over(plan: str | os.PathLike[str]) -> Lock:
+def take_over(plan: str | os.PathLike[str], program: str = APP) -> Lock:
     """Take the lock of ``plan`` whoever holds it (a person decided). Atomic replace."""
     path = lock_path(plan)
     try:
-        holder, data = _content()
+        holder, data = _content(program)
         temp = _temp_with(path.parent, data)
         try:
             os.replace(temp, path)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ import tomli
 
 from socialtui.plan.model import Plan
 from socialtui.store.errors import PlanLoadError
+from socialtui.store.files import FileRefused, read_bounded
 from socialtui.store.schema import validate
 
 BOM = "\ufeff"
@@ -76,31 +76,38 @@ def load(path: str | os.PathLike[str]) -> LoadedPlan:
     """Read and check a plan file. Raises PlanLoadError (with line and column) or OSError.
 
     Only regular files are read (opening does not block on a FIFO), and at most
-    ``MAX_PLAN_BYTES`` of them.
+    ``MAX_PLAN_BYTES`` of them (:func:`socialtui.store.files.read_bounded`).
     """
     path = Path(path)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    with open(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanLoadError(path, 1, 1, "this is not a regular file")
-        _check_size(info.st_size, path)
-        data = handle.read(MAX_PLAN_BYTES + 1)  # the file may grow while we read
-    _check_size(len(data), path)
+    data, info = read_plan_bytes(path)
     loaded = loads_bytes(data, path)
     loaded.mtime_ns, loaded.size, loaded.inode = info.st_mtime_ns, info.st_size, info.st_ino
     return loaded
 
 
+def read_plan_bytes(path: str | os.PathLike[str]) -> tuple[bytes, os.stat_result]:
+    """The bytes of the plan file at ``path``, bounded: the one way a plan is read.
+
+    Raises PlanLoadError (line 1, column 1) for a file that is not a regular file
+    or is over ``MAX_PLAN_BYTES``; OSError naming ``path`` for the rest.
+    """
+    try:
+        return read_bounded(path, MAX_PLAN_BYTES)
+    except FileRefused as refused:
+        reason = refused.strerror if refused.size is None else _size_reason(refused.size)
+        raise PlanLoadError(path, 1, 1, reason) from None
+
+
+def _size_reason(size: int) -> str:
+    return (
+        f"the file is {size:,} bytes; a plan may be at most {MAX_PLAN_BYTES:,} bytes "
+        f"({MAX_PLAN_BYTES // 1_000_000} MB)"
+    )
+
+
 def _check_size(size: int, path: str | os.PathLike[str]) -> None:
     if size > MAX_PLAN_BYTES:
-        raise PlanLoadError(
-            path,
-            1,
-            1,
-            f"the file is {size:,} bytes; a plan may be at most {MAX_PLAN_BYTES:,} bytes "
-            f"({MAX_PLAN_BYTES // 1_000_000} MB)",
-        )
+        raise PlanLoadError(path, 1, 1, _size_reason(size))
 
 
 def loads_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> LoadedPlan:
@@ -253,9 +260,11 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
 
 
 def changed_on_disk(loaded: LoadedPlan) -> bool:
-    """True when the file is gone or its content differs from what ``loaded`` read."""
+    """True when the file is gone, is no longer a plan-sized regular file, or its
+    content differs from what ``loaded`` read. Bounded like :func:`load`: a plan
+    replaced by a FIFO or a link to ``/dev/zero`` is "changed", at once."""
     try:
-        data = Path(loaded.path).read_bytes()
-    except FileNotFoundError:
+        data, _ = read_bounded(loaded.path, MAX_PLAN_BYTES)
+    except (FileNotFoundError, FileRefused):
         return True
     return hashlib.sha256(data).hexdigest() != loaded.sha256

@@ -15,7 +15,11 @@ tomlkit 0.15.2 has none, each marked ``# tomlkit internals``:
 - ``Container._insert_at(index, key, item)``: a new section goes before the
   sections that follow it in the format's order, not at the end;
 - ``Container.body`` (a public property) edited as a list: the comments and
-  blank lines at the end of a table move with the table that they introduce.
+  blank lines at the end of a table move with the table that they introduce;
+- ``Container._insert_at`` again for a key that comes back (a channel's
+  ``goals`` removed with its last goal, linked again): it goes after its
+  table's last key, not after the comments that introduce the next table,
+  and a Table's own dict learns the key as ``Table.append`` teaches it.
 
 Imported only when a plan is saved: reading a plan never loads tomlkit.
 """
@@ -27,12 +31,14 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
+from tomlkit.container import Container
 from tomlkit.items import AoT, Table, Whitespace
 
 from socialtui.plan.model import Plan
 from socialtui.plan.numbers import EXACT_LIMIT
 from socialtui.store.errors import SaveError
 from socialtui.store.schema import ARRAYS, SECTIONS
+from socialtui.store.tomltext import same_line_endings
 
 _TOP_ORDER = ("schema", "name", "purpose", "budget", "review", "goals", "audiences", "channels")
 _IDENT = {"goals": "id", "audiences": "id", "channels": "id", "checkins": "week"}
@@ -86,12 +92,52 @@ def _toml_value(existing: Any, value: Any) -> Any:
 def _put(table: Any, name: str, value: Any) -> None:
     """Set ``name`` to ``value``; an empty value removes the key. Inline tables hold
     no comments, so rewriting a whole one loses nothing; tomlkit keeps the comment
-    after it on the line."""
+    after it on the line. A key that is not there (a removed one coming back) goes
+    inside its own table, after its last key (:func:`set_key`)."""
     if _empty(value):
         if name in table:
             del table[name]
         return
-    table[name] = _toml_value(table.get(name), value)
+    set_key(table, name, _toml_value(table.get(name), value))
+
+
+def _key_index(body: list[tuple[Any, Any]]) -> int:
+    """Where a new key goes in a table's (or the document's) body.
+
+    After the last key that comes before any sub-table: never after the
+    comments and blank lines that end the body, which introduce what follows
+    (the next table, or nothing: the file's closing remarks). With no key yet,
+    after the comments right under the header (they describe the table).
+    """
+    first_section = next((i for i, (_, v) in enumerate(body) if _is_section(v)), len(body))
+    keys = [i for i, (k, _) in enumerate(body[:first_section]) if k is not None]
+    if keys:
+        return keys[-1] + 1
+    index = 0
+    while index < first_section and body[index][0] is None and not _is_blank(body[index][1]):
+        index += 1
+    return index
+
+
+def set_key(table: Any, name: str, value: Any) -> None:
+    """``table[name] = value``, a new key placed by :func:`_key_index` (tomlkit appends
+    it after the table's closing comments, or before the next sub-table's)."""
+    if name in table:
+        table[name] = value
+        return
+    container = table if isinstance(table, Container) else table.value
+    body = container.body
+    index = _key_index(body)
+    if index >= len(body):
+        table[name] = value
+        return
+    entry = tomlkit.item(value)
+    previous = body[index - 1][1] if index > 0 else None
+    if previous is not None and body[index - 1][0] is not None:
+        entry.trivia.indent = previous.trivia.indent
+    container._insert_at(index, name, entry)  # tomlkit internals: no public insert
+    if container is not table:  # a Table mirrors its keys in its own dict
+        dict.__setitem__(table, name, entry)  # tomlkit internals: as Table.append does
 
 
 def _update_fields(table: Any, old: Any, new: Any) -> None:
@@ -269,3 +315,18 @@ def apply(doc: Any, old: Plan, new: Plan) -> None:
             _update_fields(doc[name], before, after)
     for name in ARRAYS:
         _update_array(doc, name, getattr(old, name), getattr(new, name))
+
+
+def set_setting(text: str, key: str, value: str) -> str:
+    """``text`` (a settings file) with top-level ``key`` set to ``value``, edited in
+    place: comments, layout and every other key, of any type, stay. ValueError
+    when the text is not TOML (then it must not be rewritten)."""
+    import tomli
+
+    tomli.loads(text)  # the judge of validity, as for plans
+    doc = tomlkit.parse(text)
+    set_key(doc, key, value)
+    new = same_line_endings(text, doc.as_string())
+    if tomli.loads(new).get(key) != value:
+        raise ValueError(f"the setting {key} would not read back")
+    return new

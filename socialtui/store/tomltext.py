@@ -1,9 +1,12 @@
-"""TOML text written by hand (new plans, settings): the one string quoter.
+"""TOML text written by hand (new plans, settings): the one string quoter, and
+the line endings of an edited file.
 
-Imports nothing.
+Imports nothing of socialtui.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def toml_string(value: str) -> str:
@@ -25,3 +28,19 @@ def toml_string(value: str) -> str:
             out.append(char)
     out.append('"')
     return "".join(out)
+
+
+_BARE_LF_RE = re.compile(r"(?<!\r)\n")
+
+
+def same_line_endings(before: str, after: str) -> str:
+    """``after`` with the line endings of ``before``: a file written with CRLF
+    throughout stays CRLF throughout (tomlkit ends the lines it adds with LF).
+
+    A file that mixes the two is left as tomlkit made it: which of its endings a
+    new line should have is anybody's guess. Inside multi-line strings a CRLF
+    reads as LF (TOML), so no value changes; the read-back check proves it.
+    """
+    if "\r\n" not in before or _BARE_LF_RE.search(before):
+        return after
+    return _BARE_LF_RE.sub("\r\n", after)

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from socialtui.plan.model import SCHEMA_VERSION, Plan
 from socialtui.store.errors import PlanLoadError, ReadOnlyError, SaveError
-from socialtui.store.files import ensure_dir, write_atomic
+from socialtui.store.files import ensure_dir, write_atomic, write_protection
 from socialtui.store.read import BOM, LoadedPlan, load, loads
+from socialtui.store.tomltext import same_line_endings
 
 
 def _edit(loaded: LoadedPlan, plan: Plan, *, fresh: bool) -> str:
@@ -30,7 +31,7 @@ def _edit(loaded: LoadedPlan, plan: Plan, *, fresh: bool) -> str:
         loaded.parsed = None
     doc = loaded.document()
     tomldoc.apply(doc, loaded.plan, plan)
-    return doc.as_string()
+    return same_line_endings(loaded.text, doc.as_string())
 
 
 def edited_text(loaded: LoadedPlan, plan: Plan) -> str:
@@ -50,16 +51,26 @@ def edited_text(loaded: LoadedPlan, plan: Plan) -> str:
     return text
 
 
+def check_writable(path: str | os.PathLike[str]) -> None:
+    """ReadOnlyError, saying why, when this user must not write the plan at ``path``
+    (:func:`socialtui.store.files.write_protection`: mode, owner, folder)."""
+    protection = write_protection(path)
+    if protection is not None:
+        raise ReadOnlyError(f"{path} is read-only: {protection.reason}; nothing was written")
+
+
 def save(loaded: LoadedPlan, plan: Plan) -> LoadedPlan:
     """Write ``plan`` over the file ``loaded`` came from, changing only what changed.
 
-    Returns a LoadedPlan for what is now on disk. Raises ReadOnlyError, SaveError
+    Returns a LoadedPlan for what is now on disk. Raises ReadOnlyError (a newer
+    schema, or a file this user must not write: :func:`check_writable`), SaveError
     (nothing written) or OSError.
     """
     if loaded.read_only:
         raise ReadOnlyError(f"{loaded.path} is read-only: its schema is newer than this app knows")
     if plan == loaded.plan:
         return loaded
+    check_writable(loaded.path)
     problem = ""
     for fresh in (False, True):
         try:

@@ -8,7 +8,8 @@ faithful write. What the user sees when one of those says no (a conflict, a
 plan open elsewhere, a take-over) is :mod:`socialtui.tui.sharing`'s.
 
 Keys typed before the planner's panes are in place wait for them, in order
-(:meth:`SocialApp.on_event`).
+(:meth:`SocialApp.on_event`). SIGHUP, SIGTERM and a terminal that went away
+end the session with the edits kept (:mod:`socialtui.tui.hangup`).
 
 An unexpected exception anywhere in the app writes a crash log and a copy of
 the unsaved edits (:mod:`socialtui.store.crash`), ends the app with status 70 and
@@ -26,6 +27,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from socialtui import store
@@ -34,11 +36,12 @@ from socialtui.safe import clean
 from socialtui.session import HeldPlan, Session
 from socialtui.store import config, crash, lock
 from socialtui.tui.commands import PLANNER_COMMANDS
+from socialtui.tui.hangup import HangUp
 from socialtui.tui.saving import Autosave
 from socialtui.tui.sharing import SharedPlan
 
 
-class SocialApp(Autosave, SharedPlan, App):
+class SocialApp(HangUp, Autosave, SharedPlan, App):
     CSS_PATH = "app.tcss"
     TITLE = "socialtui"
     BINDINGS = [
@@ -82,6 +85,31 @@ class SocialApp(Autosave, SharedPlan, App):
         self._timer = None
         self._theme_loaded: str | None = None
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is literal text, by construction: never markup (``markup`` is
+        ignored), control and bidi characters made visible, line breaks kept.
+
+        Toasts quote plan values and file names ("... not '[/]'"): parsed as
+        markup, ``[/]`` crashed the app and ``[@click=...]`` would be live.
+        ``Screen.notify`` and ``Widget.notify`` call this (Textual 8.2.8).
+        Thread-safe, as Textual's is.
+        """
+        super().notify(
+            clean(str(message), multiline=True),
+            title=clean(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     @property
     def loaded(self) -> store.LoadedPlan:
         return self.file.loaded
@@ -115,10 +143,30 @@ class SocialApp(Autosave, SharedPlan, App):
         planner._push_result_callback(self, None)
         return planner
 
+    def get_driver_class(self):
+        """Textual's driver for this platform; on Linux and macOS, one that ends the
+        session when the terminal goes away (:mod:`socialtui.tui.terminal`)."""
+        default = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if default is not LinuxDriver:  # Windows, or TEXTUAL_DRIVER chose another
+            return default
+        from socialtui.tui.terminal import HangUpDriver
+
+        return HangUpDriver
+
     def on_mount(self) -> None:
+        self.install_hang_up()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.holder is not None:
             self.say_held()
+        elif self.file.protection is not None:
+            self.notify(
+                f"This plan is open read-only: {self.file.protection.reason}. "
+                "Edits are never written to it.",
+                severity="warning",
+                timeout=10,
+            )
         elif self.loaded.read_only:
             self.notify(
                 "This plan was written by a newer socialtui: it is open read-only.",
@@ -154,7 +202,7 @@ class SocialApp(Autosave, SharedPlan, App):
             self._theme_loaded = theme.name
             try:
                 config.save_setting("theme", theme.name)
-            except OSError as error:
+            except (OSError, store.PlanError) as error:
                 self.notify(f"Could not remember the theme: {error}", severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -12,25 +12,65 @@ from socialtui.session import Session
 from socialtui.store import config
 
 STARTER_FILE = "my-social-plan"
+EXIT_NO_TERMINAL = 2
 
 
-def choose_plan(data: Path, today: date) -> tuple[Path, str | None]:
-    """The plan to open with no argument, and a notice to show (or None).
-
-    The most recently used plan when it still exists; else the most recently
-    changed plan in the data directory; else a new starter plan.
-    """
+def existing_plan(data: Path) -> Path | None:
+    """The plan to open with no argument, when there is one: the most recently
+    used plan when it still exists, else the most recently changed plan in the
+    data directory."""
     last = config.last_plan(data)
     if last is not None and last.is_file():
-        return last, None
+        return last
     plans = store.list_plans(data)
     if plans:
-        return max(plans, key=lambda p: p.stat().st_mtime), None
+        return max(plans, key=lambda p: p.stat().st_mtime)
+    return None
+
+
+def create_starter(data: Path, today: date) -> tuple[Path, str]:
+    """A new starter plan for a new user, and the notice that says where it is."""
     from socialtui.store.starter import starter_text
 
     path = store.plans_dir(data) / f"{STARTER_FILE}.toml"
     store.create(path, starter_text(today))
     return path, f"Welcome! A starter plan was created at {path}. Edit it to make it yours."
+
+
+def no_terminal() -> str | None:
+    """The line to print when the full-screen app cannot start here, else None."""
+    from socialtui.tui.terminal import INSTEAD, terminal_problem
+
+    problem = terminal_problem()
+    if problem is None:
+        return None
+    return f"socialtui: the full-screen app needs a terminal ({problem}). Instead: {INSTEAD}"
+
+
+def _silence() -> None:
+    """The terminal went away: point the standard streams at /dev/null, so the last
+    line and the interpreter's final flush fail quietly instead of raising."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+    except OSError:
+        pass
+
+
+def _cannot_open(error: Exception, where: object) -> int:
+    """Say why the plan cannot be opened, naming it by its path (never a file
+    descriptor, never None); the exit status."""
+    if isinstance(error, store.PlanError):
+        print(f"socialtui: {clean(str(error))}", file=sys.stderr)
+        print("socialtui: the file was not changed.", file=sys.stderr)
+    else:
+        assert isinstance(error, OSError)
+        reason = error.strerror or str(error)
+        print(f"socialtui: {clean(str(where))}: {clean(reason)}", file=sys.stderr)
+    return 2
 
 
 def run_app(
@@ -43,10 +83,12 @@ def run_app(
 ) -> int:
     """Open the planner (``start="checkin"``: straight into this week's check-in).
 
-    Returns the exit status: 0, 2 when the plan cannot be read, 70 after an
-    unexpected error (a crash log and a copy of unsaved edits are written, and
-    one line on stderr says where; never a traceback). The plan's lock is
-    released however the app ends.
+    Returns the exit status: 0; 2 when the plan cannot be read or there is no
+    terminal to draw on (nothing is locked or created then); 128 + the signal's
+    number after SIGHUP or SIGTERM, 129 when the terminal went away (the edits
+    saved, or in a copy); 70 after an unexpected error (a crash log and a copy of
+    unsaved edits are written, and one line on stderr says where; never a
+    traceback). The plan's lock is released however the app ends.
     """
     import gc
 
@@ -60,22 +102,26 @@ def run_app(
     app = None
     try:
         session = session or Session.start(data)
+        notice, path, loaded = None, None, None
         try:
-            if plan_ref is None:
-                path, notice = choose_plan(data, today)
-            else:
-                path, notice = store.resolve_plan(plan_ref, data), None
-            loaded = session.load(path)
-        except store.PlanError as error:
-            print(f"socialtui: {clean(str(error))}", file=sys.stderr)
-            print("socialtui: the file was not changed.", file=sys.stderr)
-            return 2
-        except OSError as error:
-            where = clean(str(error.filename or plan_ref))
-            print(f"socialtui: {where}: {clean(str(error.strerror))}", file=sys.stderr)
-            return 2
+            path = store.resolve_plan(plan_ref, data) if plan_ref else existing_plan(data)
+            loaded = session.load(path) if path is not None else None
+        except (store.PlanError, OSError) as error:
+            return _cannot_open(error, path or plan_ref or data)
+        refusal = no_terminal()  # before anything is created or locked
+        if refusal is not None:
+            print(refusal, file=sys.stderr)
+            return EXIT_NO_TERMINAL
+        if loaded is None:
+            try:
+                path, notice = create_starter(data, today)
+                loaded = session.load(path)
+            except (store.PlanError, OSError) as error:
+                return _cannot_open(error, path or data)
         from socialtui.tui.app import SocialApp
+        from socialtui.tui.hangup import defer_hang_ups, pending_hang_up
 
+        defer_hang_ups()  # Textual's start-up must not be cut in two
         app = SocialApp(
             loaded,
             data=data,
@@ -89,6 +135,8 @@ def run_app(
             app.run()
         finally:
             app.release_lock()
+            if app.terminal_lost:
+                _silence()
     except Exception as error:  # before, around or after the app: never a traceback
         if app is None:
             crash.one_line(crash.report(error, context={"plan": plan_ref}))
@@ -101,4 +149,7 @@ def run_app(
         if line:
             crash.one_line(line)
             break
+    signo = pending_hang_up()
+    if signo is not None and app.hung_up is None:  # it came before the app could act
+        return 128 + signo
     return app.return_code or 0

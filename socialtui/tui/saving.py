@@ -33,6 +33,8 @@ class Autosave:
         """The save state for the header: short, so it fits 80 columns."""
         if self.holder is not None:
             return f"read-only: open in {clean(self.holder.describe())}"
+        if self.file.protection is not None and self.read_only:
+            return f"read-only: {clean(self.file.protection.short)}"
         if self.read_only:
             return "read-only"
         if self.conflict:
@@ -59,13 +61,17 @@ class Autosave:
             )
             return
         if self.read_only:
-            self.notify("Read-only: this plan is never written.", severity="warning")
+            protection = self.file.protection
+            why = f": {protection.reason}" if protection is not None else ""
+            self.notify(f"Read-only: this plan is never written{why}.", severity="warning")
             return
         if self._timer is not None:
             self._timer.stop()
         self.start_save(announce=True, asked=True)
 
     def start_save(self, announce: bool = False, asked: bool = False) -> None:
+        if self.hung_up is not None:
+            return  # the hang-up saves on the spot (socialtui.tui.hangup)
         if self.read_only or self.current_plan == self.loaded.plan:
             if announce:
                 self.notify("Saved.", timeout=2)
@@ -88,7 +94,7 @@ class Autosave:
         try:
             self.file.save(plan)
         except ChangedOnDisk as error:
-            self.call_from_thread(self.changed_on_disk_found, error.gone)
+            self.call_from_thread(self.changed_on_disk_found, error.gone, error.reason)
         except LockLost as error:
             self.call_from_thread(self.lock_lost, error.holder)
         except Exception as error:
@@ -119,7 +125,7 @@ class Autosave:
         try:
             self.file.save(self.current_plan)
         except ChangedOnDisk as error:
-            self.changed_on_disk_found(error.gone)
+            self.changed_on_disk_found(error.gone, error.reason)
             return False
         except LockLost as error:
             return self.lock_lost(error.holder)

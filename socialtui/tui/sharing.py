@@ -25,13 +25,15 @@ class SharedPlan:
     """Conflicts, locks and take-overs, as the user sees them."""
 
     # -- the file changed on disk ----------------------------------------------------
-    def changed_on_disk_found(self, gone: bool) -> None:
+    def changed_on_disk_found(self, gone: bool, reason: str | None = None) -> None:
         from socialtui.tui.screens.dialogs import ConflictScreen
 
         self._saving = False
         self._save_again = False
         self.conflict = True
         self.refresh_state()
+        if reason:  # no longer a plan at all (a FIFO, a device): say what it is
+            self.notify(f"{self.loaded.path} changed on disk: {reason}.", severity="error")
         if self._conflict_open:
             return
         self._conflict_open = True
@@ -69,7 +71,7 @@ class SharedPlan:
         undo history."""
         self.file.loaded = loaded
         self.current_plan = loaded.plan
-        self.read_only = loaded.read_only or self.holder is not None
+        self.read_only = self.file.read_only
         self.conflict = False
         planner = self.planner
         if planner is not None:
@@ -110,7 +112,7 @@ class SharedPlan:
     # -- two sessions, one plan -----------------------------------------------------
     def lock_plan(self) -> None:
         """Lock the open plan, or note the live session that holds it (then read-only)."""
-        if self.locking and not self.loaded.read_only:
+        if self.locking and not self.loaded.read_only and self.file.protection is None:
             self.file.take_lock()
             if self.file.lock_error is not None:
                 self.notify(
@@ -163,7 +165,7 @@ class SharedPlan:
         except lock.LockError as error:
             self.notify(f"Could not take over: {clean(str(error))}", severity="error")
             return
-        self.read_only = self.loaded.read_only
+        self.read_only = self.file.read_only
         message = "Taken over: this session saves the plan now."
         if self.file.changed_on_disk():
             try:

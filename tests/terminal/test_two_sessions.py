@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shlex
 import shutil
 import sys
@@ -11,7 +10,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from test_tmux import FIXTURES, NO_TMUX, Tmux, socialtui_command
+from sessions import private_env, studio_plan
+from test_tmux import NO_TMUX, Tmux, socialtui_command
 
 pytestmark = [
     pytest.mark.terminal,
@@ -21,26 +21,12 @@ pytestmark = [
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "SOCIALTUI_DATA_DIR": str(tmp_path / "data"),
-        "SOCIALTUI_CONFIG_DIR": str(tmp_path / "config"),
-        "SOCIALTUI_LOG_DIR": str(tmp_path / "logs"),
-        "SOCIALTUI_TODAY": "2026-11-22",
-        "TERM": "xterm-256color",
-        "HOME": str(tmp_path),
-        "PATH": os.environ.get("PATH", ""),
-        "ESCDELAY": "25",
-    }
+    return private_env(tmp_path)
 
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    plans = tmp_path / "data" / "plans"
-    plans.mkdir(parents=True)
-    path = plans / "studio.toml"
-    shutil.copyfile(FIXTURES / "overcommitted.toml", path)
-    path.chmod(0o600)
-    return path
+    return studio_plan(tmp_path)
 
 
 @pytest.fixture

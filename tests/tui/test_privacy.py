@@ -220,6 +220,7 @@ def test_private_flag_reaches_the_app(
         started.append(self)
 
     monkeypatch.setattr(SocialApp, "run", fake_run)
+    monkeypatch.setattr("socialtui.tui.run.no_terminal", lambda: None)  # pytest has no tty
     monkeypatch.setenv("SOCIALTUI_TODAY", TODAY.isoformat())
     assert cli.main(["--data-dir", str(data_dir), *argv]) == 0
     assert [app.private for app in started] == [True]
@@ -233,6 +234,7 @@ def test_without_the_flag_the_app_is_not_private(
 
     started: list[SocialApp] = []
     monkeypatch.setattr(SocialApp, "run", lambda self, *a, **k: started.append(self))
+    monkeypatch.setattr("socialtui.tui.run.no_terminal", lambda: None)  # pytest has no tty
     assert cli.main(["--data-dir", str(data_dir), "open", "export"]) == 0
     assert [app.private for app in started] == [False]
 
