@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from socialtui.paths import recovered_dir
 from socialtui.store import lock
 from socialtui.tui import saving
 from socialtui.tui.terminal import HangUpDriver, TerminalStream, terminal_problem
@@ -64,7 +65,7 @@ async def test_a_hang_up_with_a_conflict_keeps_the_edits_in_a_copy(over_path: Pa
         await wait_until(pilot, lambda: app._exit)
     assert app.return_code == 129
     assert over_path.read_text() == edited  # never overwritten
-    [copy] = list(over_path.parent.glob("overcommitted.unsaved-*.toml"))
+    [copy] = list(recovered_dir(data_dir).glob("overcommitted.unsaved-*.toml"))
     assert tomllib.loads(copy.read_text())["budget"]["weekly_hours"] != 4.0
     assert app.exit_line is not None and f"your edits are in {copy}" in app.exit_line
     assert not lock.lock_path(over_path).exists()
@@ -82,7 +83,7 @@ async def test_a_hang_up_on_a_read_only_plan_keeps_the_edits_in_a_copy(
         await wait_until(pilot, lambda: app._exit)
     assert app.return_code == 143
     assert over_path.read_bytes() == before
-    assert len(list(over_path.parent.glob("overcommitted.unsaved-*.toml"))) == 1
+    assert len(list(recovered_dir(data_dir).glob("overcommitted.unsaved-*.toml"))) == 1
 
 
 async def test_a_save_already_running_finishes_before_the_hang_up_saves(

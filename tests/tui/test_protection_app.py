@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from socialtui.paths import recovered_dir
 from socialtui.store import lock
 
 from .conftest import make_app, running, settle
@@ -41,7 +42,7 @@ async def test_a_plan_without_write_permission_opens_read_only_and_says_why(
         await settle(app, pilot)
     assert over_path.read_bytes() == before
     assert os.stat(over_path).st_mode & 0o777 == 0o400
-    [copy] = list(over_path.parent.glob("overcommitted.unsaved-*.toml"))
+    [copy] = list(recovered_dir(data_dir).glob("overcommitted.unsaved-*.toml"))
     assert tomllib.loads(copy.read_text())["budget"]["weekly_hours"] == 10
 
 

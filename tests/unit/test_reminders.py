@@ -328,7 +328,10 @@ def test_a_folder_or_a_fifo_is_reported_as_the_store_reports_it(tmp_path):
     fifo.parent.mkdir()
     os.mkfifo(fifo)
     report = examine(str(fifo), Cache(str(tmp_path / "due"), "s"), FRIDAY)
-    assert report.error == (1, 1, "this is not a regular file")
+    with pytest.raises(store.PlanLoadError) as refused:
+        store.load(fifo)
+    assert report.error == (1, 1, refused.value.reason)
+    assert "named pipe" in report.error[2]
     missing = examine(str(tmp_path / "nope.toml"), Cache(str(tmp_path / "due"), "s"), FRIDAY)
     assert missing.error == (None, None, "No such file or directory")
 
