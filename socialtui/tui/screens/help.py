@@ -1,4 +1,5 @@
-"""The help screen: every key, from the same command table as the footer."""
+"""The help screen: every key, from the same command table as the footer and the
+README's "Keys" table (:func:`socialtui.tui.commands.help_rows`)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from socialtui.plan.catalog import FACTS
-from socialtui.tui.commands import OTHER_KEYS, PLANNER_COMMANDS
-
-KEY_NAMES = {"question_mark": "?", "shift+up": "shift+↑", "shift+down": "shift+↓"}
-
-
-def key_text(keys: str) -> str:
-    return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
+from socialtui.tui.commands import help_rows
 
 
 def help_table() -> Text:
-    rows = [(key_text(c.keys), c.help) for c in PLANNER_COMMANDS] + list(OTHER_KEYS)
+    rows = [(" / ".join(keys), line) for keys, line in help_rows()]
     width = max(len(keys) for keys, _ in rows) + 2
     text = Text()
     for keys, line in rows:
