@@ -125,7 +125,8 @@ class FormScreen(KeysWait, ModalScreen[Any]):
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
-    title = "Edit"
+    heading = "Edit"
+    """The form's border title (Screen.title is the app's header title)."""
 
     def __init__(
         self,
@@ -154,7 +155,7 @@ class FormScreen(KeysWait, ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         self._specs = {spec.name: spec for spec in self.fields()}
         with Vertical(id="form") as form:
-            form.border_title = self.title
+            form.border_title = self.heading
             form.border_subtitle = "ctrl+s saves · escape closes"
             if self.read_only:
                 yield Static(Text(f"Read-only. {self.read_only}"), id="read-only")

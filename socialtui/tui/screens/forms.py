@@ -64,7 +64,7 @@ class NamedForm(FormScreen):
             "Id",
             stored(self.item, "id"),
             lambda t: "" if not t.strip() else parse_slug(t, taken),
-            "" if self.item is not None else "made from the name when left empty",
+            "" if self.item is not None else f"made from the {self.name_field} when left empty",
             text=current,
             placeholder=self.made_id(),
         )
@@ -88,7 +88,7 @@ class GoalForm(NamedForm):
 
     def __init__(self, plan: Plan, goal: Goal | None = None, **kwargs) -> None:
         self.item = goal
-        self.title = "Edit goal" if goal else "New goal"
+        self.heading = "Edit goal" if goal else "New goal"
         super().__init__(plan, **kwargs)
 
     def taken(self) -> set[str]:
@@ -153,7 +153,7 @@ class GoalForm(NamedForm):
 class AudienceForm(NamedForm):
     def __init__(self, plan: Plan, audience: Audience | None = None, **kwargs) -> None:
         self.item = audience
-        self.title = "Edit audience" if audience else "New audience"
+        self.heading = "Edit audience" if audience else "New audience"
         super().__init__(plan, **kwargs)
 
     def taken(self) -> set[str]:
@@ -198,7 +198,7 @@ class ChannelForm(NamedForm):
         self.new = new or channel is None
         self.item = None if self.new else channel
         self.note = note
-        self.title = "New channel" if self.new else "Edit channel"
+        self.heading = "New channel" if self.new else "Edit channel"
         super().__init__(plan, **kwargs)
 
     def taken(self) -> set[str]:
@@ -277,7 +277,7 @@ class ChannelForm(NamedForm):
 
 
 class PurposeForm(FormScreen):
-    title = "Purpose"
+    heading = "Purpose"
 
     def fields(self) -> list[Field]:
         p = self.plan.purpose

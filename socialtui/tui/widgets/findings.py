@@ -86,16 +86,16 @@ def _hanging(console: Console, prefix: Text, body: Text, indent: int, width: int
 @lru_cache(maxsize=4096)
 def _wrapped(finding: Finding | None, width: int, console: Console) -> tuple[Strip, ...]:
     if finding is None:
-        return tuple(_hanging(console, Text(), Text(ALL_CLEAR, style="green"), 2, width))
+        return tuple(_hanging(console, Text(), Text().append(ALL_CLEAR, style="green"), 2, width))
     mark, style = MARKS[finding.severity]
     body = Text(finding.id, style="bold")
     body.append(f"  {one_line(finding.message)}")
-    strips = _hanging(console, Text(f"{mark} ", style=style), body, HEAD, width)
+    # Styles by span, not as the Text's base style: that would colour the lines after.
+    strips = _hanging(console, Text().append(f"{mark} ", style=style), body, HEAD, width)
     fix = fix_line(finding)
     if fix is not None:
-        strips += _hanging(
-            console, Text(ARROW, style="dim"), Text(fix, style="dim"), FIX_INDENT, width
-        )
+        arrow, label = Text().append(ARROW, style="dim"), Text().append(fix, style="dim")
+        strips += _hanging(console, arrow, label, FIX_INDENT, width)
     return tuple(strips)
 
 
