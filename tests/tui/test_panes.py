@@ -134,3 +134,18 @@ async def test_the_whole_purpose_is_visible_at_120x40(data_dir: Path):
         text = "".join(strip.text for strip in lines)
         assert "For them:" in text and "glaze recipe" in text
         assert pane.content_region.contains_region(purpose.region)
+
+
+async def test_j_and_k_move_in_the_history_and_the_catalog(data_dir: Path):
+    path = copy_fixture(data_dir, "checkins.toml")
+    app = make_app(path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("h", "j", "j", "k")
+        assert app.screen.query_one("#weeks").cursor_row == 1
+        await pilot.press("escape", "3", "a")
+        catalog = app.screen.query_one("#catalog")
+        first = catalog.highlighted
+        await pilot.press("j")
+        assert catalog.highlighted != first
+        await pilot.press("k")
+        assert catalog.highlighted == first

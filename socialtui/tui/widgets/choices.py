@@ -7,7 +7,8 @@
   audience is). ``↑`` ``↓`` move, space ticks; typing filters, backspace and
   escape undo the filter. Only what is listed can be picked; an id already in
   the plan that names nothing is shown, ticked, so it can be removed.
-- :class:`KeyedOptionList`: an option list where ``j`` and ``k`` move too.
+- :class:`KeyedOptionList`, :class:`KeyedTable`: an option list and a table
+  where ``j`` and ``k`` move too.
 
 Keys are handled in ``on_key``, in order with the keys around them: a binding
 would run only once the key has bubbled up to the app.
@@ -24,16 +25,22 @@ from textual.events import Key
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import OptionList
+from textual.widgets import DataTable, OptionList
 
 from socialtui.safe import one_line
 
+J_K = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
+
 
 class KeyedOptionList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS = J_K
+
+
+class KeyedTable(DataTable):
+    BINDINGS = J_K
 
 
 def _stop(event: Key) -> None:

@@ -18,27 +18,23 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from socialtui.plan.model import Plan
 from socialtui.safe import one_line
 from socialtui.tui.text import lit
+from socialtui.tui.widgets.choices import KeyedTable
 
 
-class PaneTable(DataTable):
+class PaneTable(KeyedTable):
     """A row-cursor table; ``j``/``k`` move like the arrows, ``←`` ``→`` show the
     columns that do not fit (no scrollbar: the row it would take is a row more)."""
 
     DEFAULT_CSS = """
     PaneTable { height: 1fr; scrollbar-size-horizontal: 0; }
     """
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     def set_widths(self, widths: dict[int, int]) -> None:
         """Give the columns at these indexes a fixed width (others keep theirs)."""
