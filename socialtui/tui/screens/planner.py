@@ -54,11 +54,11 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
 
     BINDINGS = [command.binding() for command in PLANNER_COMMANDS]
 
-    plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
-    shown: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
+    plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True, repaint=False)
+    shown: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True, repaint=False)
     """What the panes display: the plan, or in privacy mode ``mask_plan(plan)``."""
-    findings: reactive[list[Finding]] = reactive(list, init=False)
-    current_pane: reactive[int] = reactive(1, init=False)
+    findings: reactive[list[Finding]] = reactive(list, init=False, repaint=False)
+    current_pane: reactive[int] = reactive(1, init=False, repaint=False)
 
     def __init__(self, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -102,6 +102,7 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
 
         event.stop()
         await self.query_one(PaneOutlines).remove()
+        self.query_one("#budget").on_preview = self.preview_budget  # type: ignore[attr-defined]
         await self.mount(CalmFooter())  # its keys depend on the focused table
         self.remove_class("-starting")
         self.filled.set()
@@ -312,12 +313,16 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
             self.keep_budget(*kept)
 
     def on_budget_pane_preview(self, event) -> None:
+        self.preview_budget(event.field, event.value)
+
+    def preview_budget(self, field: str, value: float | None) -> None:
+        """The plan with a budget value being typed (None: the plan as it is)."""
         from dataclasses import replace
 
-        if event.value is None:
+        if value is None:
             self.set_preview(None)
         else:
-            budget = replace(self.plan.budget, **{event.field: event.value})
+            budget = replace(self.plan.budget, **{field: value})
             self.set_preview(replace(self.plan, budget=budget))
 
     def on_budget_pane_changed(self, event) -> None:

@@ -3,13 +3,14 @@ per active channel and, when over, the fit-to-budget proposal.
 
 Moving in the pane never edits: ``enter`` on a row opens its value in a field
 (cursor at the end). While it is typed, every valid value is previewed (the
-pane posts :class:`BudgetPane.Preview`; the screen moves the gauge and the
-findings, the pane its bars); ``enter`` keeps it (:class:`BudgetPane.Changed`),
-``escape`` restores the old one.
+pane calls ``on_preview``, or posts :class:`BudgetPane.Preview`; the screen
+shows the plan with that value: gauge, findings, bars, channels); ``enter``
+keeps it (:class:`BudgetPane.Changed`), ``escape`` restores the old one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
@@ -28,6 +30,7 @@ from socialtui.plan.numbers import show_number
 from socialtui.plan.rules import RuleError, parse_number
 from socialtui.safe import one_line
 from socialtui.tui.widgets.fields import OrderedInput
+from socialtui.tui.widgets.lines import show
 from socialtui.tui.widgets.pane import PaneTable
 
 FIELDS = (
@@ -55,6 +58,19 @@ class BudgetInput(OrderedInput):
     BudgetInput.-invalid { background: $error 40%; }
     """
 
+    def _watch_value(self, value: str) -> None:
+        # Input's own watcher asks for a layout of the whole screen whenever the
+        # text's width changes (its virtual size): on the planner that was most of
+        # a keystroke's time. This field's width is fixed, so its virtual size is
+        # set without one. (No suggester, no validators here: nothing else to do.)
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        self.refresh()
+        # The effect is worked out now, not after a message has travelled up to
+        # the screen: the gauge is then drawn in the same frame as the digit.
+        pane = self.parent.parent if self.parent is not None else None
+        if isinstance(pane, BudgetPane):
+            pane.typed(value)
+
     def on_key(self, event: Key) -> None:
         # Handled here, in order with the typing before it (a binding would be
         # resolved only after the key has bubbled up to the app).
@@ -74,11 +90,11 @@ class BudgetPane(VerticalScroll):
     BudgetPane #budget-hint { height: auto; color: $text-muted; }
     BudgetPane #budget-hint.-error { color: $error; text-style: bold; }
     BudgetPane #bars { height: auto; margin-top: 1; }
-    BudgetPane #proposal { height: auto; }
+    BudgetPane #proposal { height: auto; min-height: 2; }
     """
 
     can_focus = False
-    plan: reactive[Plan | None] = reactive(None, init=False, always_update=True)
+    plan: reactive[Plan | None] = reactive(None, init=False, always_update=True, repaint=False)
 
     @dataclass
     class Changed(Message):
@@ -105,6 +121,8 @@ class BudgetPane(VerticalScroll):
         """The field open for editing, if any."""
         self._typed: float | None = None
         self._opened = ""  # what the open field showed at first
+        self.on_preview: Callable[[str, float | None], None] | None = None
+        """Called with each value typed (the screen's preview), else Preview is posted."""
 
     def compose(self) -> ComposeResult:
         table = BudgetTable(
@@ -200,7 +218,7 @@ class BudgetPane(VerticalScroll):
             self.screen.set_focus(self.table)
         if kept is not None and announce:
             self.post_message(self.Changed(*kept))
-        self.post_message(self.Preview(field, None))
+        self._preview(field, None)
         self._show_hint()
         return kept
 
@@ -209,23 +227,30 @@ class BudgetPane(VerticalScroll):
         event.stop()
         self.close(keep=True)
 
-    @on(Input.Changed, "#budget-input")
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
+    def typed(self, text: str) -> None:
+        """The open field now holds ``text``: its reason, and the preview."""
         field = self.editing
         if field is None or self.plan is None:
             return
+        editor = self.editor
         try:
-            value = parse_number(field, event.value)
+            value = parse_number(field, text)
         except RuleError as error:
             self._typed = None
-            event.input.add_class("-invalid")
+            editor.add_class("-invalid")
             self._show_hint(f"✖ {error}", error=True)
         else:
             self._typed = value
-            event.input.remove_class("-invalid")
+            editor.remove_class("-invalid")
             self._show_hint("enter keeps it, escape restores it")
-        self.post_message(self.Preview(field, self._typed))  # the plan shown follows
+        self._preview(field, self._typed)
+
+    def _preview(self, field: str, value: float | None) -> None:
+        """Show the plan with ``value`` typed (None: the plan as it is)."""
+        if self.on_preview is not None:
+            self.on_preview(field, value)  # at once: same frame as the keystroke
+        else:
+            self.post_message(self.Preview(field, value))
 
     @on(PaneTable.RowHighlighted, "#budget-table")
     def _highlighted(self, event) -> None:
@@ -236,12 +261,10 @@ class BudgetPane(VerticalScroll):
     def _show_hint(self, text: str | None = None, *, error: bool = False) -> None:
         hint = self.query_one("#budget-hint", Static)
         if text is None:
-            field = self.current_field()
-            text = HINTS[field]
-        if hint.has_class("-error") == error and str(hint.content) == text:
-            return  # unchanged: no repaint, no layout
-        hint.set_class(error, "-error")
-        hint.update(Text(text))
+            text = HINTS[self.current_field()]
+        if hint.has_class("-error") != error:
+            hint.set_class(error, "-error")
+        show(hint, Text(text))
 
     # -- bars and the proposal -----------------------------------------------------
     def _draw(self, plan: Plan) -> None:
@@ -264,17 +287,19 @@ class BudgetPane(VerticalScroll):
             share = "" if capacity <= 0 else f" {100 * minutes / capacity:.0f}%"
             bars.append(f" {format_minutes(minutes)}{share}\n")
         bars.rstrip()
-        self.query_one("#bars", Static).update(bars)
+        show(self.query_one("#bars", Static), bars)
+        # Two lines, OVER or not: the pane keeps its height while weekly hours are
+        # typed (the changes themselves are the over-budget finding's fix).
         proposal = fit_to_budget(plan)
         text = Text()
         if proposal.edits:
             text.append("OVER: ", style="bold red")
             text.append(
                 f"{format_minutes(proposal.committed_before)} planned, "
-                f"{format_minutes(capacity)} available.\nPress f to fit: ",
+                f"{format_minutes(capacity)} available.\n"
             )
-            text.append(one_line(proposal.summary(plan)), style="bold")
+            text.append("Press f to fit", style="bold")
             text.append(
-                f" → {format_minutes(proposal.committed_after)} of {format_minutes(capacity)}"
+                f": {format_minutes(proposal.committed_after)} of {format_minutes(capacity)}"
             )
-        self.query_one("#proposal", Static).update(text)
+        show(self.query_one("#proposal", Static), text, min_lines=2)

@@ -20,6 +20,7 @@ from socialtui.plan.fit import audiences_on, cost_if_active, goals_served, score
 from socialtui.plan.model import Plan
 from socialtui.plan.shortlist import NextChoice, next_channel
 from socialtui.tui.text import lit
+from socialtui.tui.widgets.lines import show
 from socialtui.tui.widgets.pane import Pane, name_cell
 
 STATUS_MARK = {
@@ -75,7 +76,7 @@ class ChannelsPane(Pane):
             self._static_key = key
             self._static = self._static_cells(plan)
         choice = next_channel(plan)
-        self.query_one("#next-hint", Static).update(next_text(choice))
+        show(self.query_one("#next-hint", Static), next_text(choice))
         best = choice.channel.id if choice.channel is not None else None
         rows = []
         for channel_id, (name, status, hours, score_text, *cells) in self._static:

@@ -122,6 +122,7 @@ class FindingsPanel(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._lines: list[Strip] = []
         self._width = 0  # the width self._lines were wrapped to
+        self._drawn: list[Finding] | None = None  # the findings last wrapped
 
     @property
     def text(self) -> Text:
@@ -129,6 +130,9 @@ class FindingsPanel(ScrollView, can_focus=True):
         return render_findings(self.findings)
 
     def watch_findings(self, findings: list[Finding]) -> None:
+        if findings == self._drawn:
+            return  # most keystrokes change no finding: nothing to redraw
+        self._drawn = list(findings)
         counts = {
             s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")
         }
@@ -151,7 +155,13 @@ class FindingsPanel(ScrollView, can_focus=True):
         for finding in self.findings or [None]:
             lines += _wrapped(finding, width, console)
         self._lines, self._width = lines, width
-        self.virtual_size = Size(width, len(lines))
+        size, before = Size(width, len(lines)), self.virtual_size
+        room = self.scrollable_content_region.height
+        if size.width == before.width and max(size.height, before.height) <= room:
+            # No scrollbar before or after: a new layout would change nothing.
+            self.set_reactive(FindingsPanel.virtual_size, size)
+        else:
+            self.virtual_size = size
         if refresh:
             self.refresh()
 

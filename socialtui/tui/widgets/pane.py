@@ -94,7 +94,7 @@ class Pane(Vertical):
     """How many leading columns should fit the pane (0: all); the rest scroll."""
     empty_hint: ClassVar[str] = ""
 
-    plan: reactive[Plan | None] = reactive(None, init=False, always_update=True)
+    plan: reactive[Plan | None] = reactive(None, init=False, always_update=True, repaint=False)
 
     def __init__(self, today: date, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -150,13 +150,16 @@ class Pane(Vertical):
     def _update_cells(self, rows: list[tuple[str, tuple]]) -> None:
         """Rewrite only the cells whose content changed (a keystroke changes few)."""
         table = self.table
-        columns = list(table.columns)
+        columns = list(table.columns.values())
         fixed = {i for i, label in enumerate(self.columns) if label in {**self.widths, **self.flex}}
         for key, cells in rows:
             before = self._shown[key]
             for index, (column, old, new) in enumerate(zip(columns, before, cells, strict=True)):
                 if old != new:
-                    table.update_cell(key, column, new, update_width=index not in fixed)
+                    # A column grows for a wider cell and shrinks only on a rebuild:
+                    # a value flickering between widths never asks for a layout.
+                    wider = index not in fixed and cell_width(new) > column.content_width
+                    table.update_cell(key, column.key, new, update_width=wider)
             self._shown[key] = cells
 
     def _rebuild(self, rows: list[tuple[str, tuple]]) -> None:
