@@ -230,7 +230,8 @@ async def test_focus_survives_a_resize_below_the_minimum(over_path: Path, data_d
         field = app.focused
         await pilot.resize_terminal(30, 10)
         await pilot.pause()
-        await pilot.press("s", "d", "2")  # stray keys while too small: nothing happens
+        await pilot.press("s", "d", "2", "q")  # stray keys while too small: nothing happens
+        assert app.is_running and field.value == "1"
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert app.focused is field

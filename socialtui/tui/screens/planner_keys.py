@@ -129,6 +129,10 @@ class PlannerKeys:
         self.show_current()
 
     def on_key(self, event) -> None:
+        if self.too_small:  # nothing to see, nothing typed: only ctrl+s and ctrl+q act
+            event.stop()
+            event.prevent_default()
+            return
         if event.key == "escape" and isinstance(self.focused, FindingsPanel):
             event.stop()
             self.action_focus_pane(self.current_pane)  # back from the findings
@@ -180,7 +184,8 @@ class PlannerKeys:
         narrow = not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT)
         if self.has_class("-too-small") != small or self.has_class("-narrow") != narrow:
             if small and self.focused is not None:
-                self._focus_before = self.focused  # hidden widgets lose focus
+                self._focus_before = self.focused  # back there once the terminal grows
+                self.set_focus(None)  # meanwhile no field takes the keys
             self.set_class(small, "-too-small")  # restyles every widget: only on a change
             self.set_class(narrow, "-narrow")
             self.show_current()
