@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from textual.binding import Binding
@@ -60,8 +61,20 @@ def test_the_apps_own_keys_are_in_the_help():
         assert KEY_NAMES.get(binding.key, binding.key) in documented, binding.key
 
 
-def test_every_palette_name_is_there_once():
-    names = [c.label for c in PLANNER_COMMANDS if c.palette]
-    assert len(names) == len(set(names))
-    # The name is not the description again (the palette shows both).
-    assert all(c.label != c.help for c in PLANNER_COMMANDS)
+async def test_the_palette_lists_each_command_once_by_a_short_name(tmp_path: Path):
+    """Each entry's name is not its description again (the palette shows both:
+    "Add a goal, ..." twice read as two entries), and no name repeats."""
+    from socialtui import store
+    from socialtui.store.starter import starter_text
+
+    path = store.ensure_dir(tmp_path / "plans") / "plan.toml"
+    store.create(path, starter_text(date(2026, 11, 22)))
+    app = SocialApp(store.load(path), data=tmp_path, today=date(2026, 11, 22), locking=False)
+    async with app.run_test(size=(120, 40)):
+        await app.planner.filled.wait()
+        entries = list(app.get_system_commands(app.screen))
+    titles = [entry.title for entry in entries]
+    assert len(titles) == len(set(titles))
+    assert all(entry.title != entry.help for entry in entries)
+    for label in ("Add", "Delete", "Fit", "Expand", "Check-in", "Export", "Mask", "Theme"):
+        assert titles.count(label) == 1, label
