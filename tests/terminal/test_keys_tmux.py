@@ -3,14 +3,13 @@ keys sent as a person types them, the screen and the file read back."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 import tomllib
 from pathlib import Path
 
 import pytest
-from test_tmux import FIXTURES, NO_TMUX, Tmux, socialtui_command
+from test_tmux import FIXTURES, NO_TMUX, Tmux, socialtui_command, terminal_env  # noqa: F401
 
 pytestmark = [
     pytest.mark.terminal,
@@ -19,28 +18,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    plans = tmp_path / "data" / "plans"
-    plans.mkdir(parents=True)
-    path = plans / "studio.toml"
-    shutil.copyfile(FIXTURES / "overcommitted.toml", path)
-    path.chmod(0o600)
-    return path
-
-
-@pytest.fixture
-def term(tmp_path: Path):
-    env = {
-        "SOCIALTUI_DATA_DIR": str(tmp_path / "data"),
-        "SOCIALTUI_CONFIG_DIR": str(tmp_path / "config"),
-        "SOCIALTUI_LOG_DIR": str(tmp_path / "logs"),
-        "SOCIALTUI_TODAY": "2026-11-22",
-        "TERM": "xterm-256color",
-        "HOME": str(tmp_path),
-        "PATH": os.environ.get("PATH", ""),
-        "ESCDELAY": "25",
-    }
-    session = Tmux(120, 40, env)
+def term(request):
+    session = Tmux(120, 40, request.getfixturevalue("terminal_env"))  # test_tmux's
     yield session
     session.kill()
 

@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from test_tmux import FIXTURES, NO_TMUX, Tmux, socialtui_command
+from test_tmux import NO_TMUX, Tmux, socialtui_command
 
 pytestmark = [
     pytest.mark.terminal,
@@ -31,16 +31,6 @@ def env(tmp_path: Path) -> dict[str, str]:
         "PATH": os.environ.get("PATH", ""),
         "ESCDELAY": "25",
     }
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    plans = tmp_path / "data" / "plans"
-    plans.mkdir(parents=True)
-    path = plans / "studio.toml"
-    shutil.copyfile(FIXTURES / "overcommitted.toml", path)
-    path.chmod(0o600)
-    return path
 
 
 @pytest.fixture
@@ -86,8 +76,9 @@ def test_second_session_is_read_only_then_takes_over(plan: Path, terminals):
     assert json.loads(lock.read_text()) == holder  # still the first session's
 
     first.keys("4", "Enter", "C-u", "1", "0", "Enter", "C-s")  # the first session saves
+    # The gauge shows 9h 00m while 10 is typed, before it is kept: wait for the file.
+    first.wait_for(lambda s: weekly_hours(plan) == 10)
     first.wait_for(lambda s: "6h 30m / 9h 00m" in s and "[saved]" in s)
-    assert weekly_hours(plan) == 10
 
     second.keys("C-s")  # the second does not write
     second.wait_for(lambda s: "read-only" in s)

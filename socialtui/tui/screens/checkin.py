@@ -42,7 +42,7 @@ from socialtui.plan.checkin import (
 from socialtui.plan.model import CheckIn, Plan, iso_week, week_key, week_monday
 from socialtui.plan.rules import RuleError, parse_week_text
 from socialtui.safe import one_line
-from socialtui.tui.screens.dialogs import DiscardScreen, KeysWait
+from socialtui.tui.screens.dialogs import KeysWait, close_asking
 from socialtui.tui.screens.drafts import Drafts, has_error, week_checkin
 from socialtui.tui.screens.form import shown
 from socialtui.tui.validation import RuleValidator
@@ -406,15 +406,7 @@ class CheckinScreen(KeysWait, ModalScreen[Plan | None]):
         self.dismiss(plan)
 
     def action_cancel(self) -> None:
-        if not self.has_typing:
-            self.dismiss(None)
-            return
-
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(DiscardScreen(), answer)
+        close_asking(self, lambda: self.dismiss(None))
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self, event: Button.Pressed) -> None:

@@ -112,6 +112,20 @@ class DiscardScreen(ConfirmScreen):
             self.app.call_later(then)
 
 
+def close_asking(screen, close: Callable[[], object]) -> None:
+    """Escape on a screen that may hold typing: ``close`` at once when it holds
+    none, else after "Discard your changes?" is answered yes."""
+    if not has_typing(screen):
+        close()
+        return
+
+    def answer(discard: bool | None) -> None:
+        if discard:
+            close()
+
+    screen.app.push_screen(DiscardScreen(), answer)
+
+
 def has_typing(screen: object) -> bool:
     return bool(getattr(screen, "has_typing", False))
 

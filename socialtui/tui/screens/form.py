@@ -40,7 +40,7 @@ from socialtui.plan.findings import check
 from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError
 from socialtui.safe import clean
-from socialtui.tui.screens.dialogs import DiscardScreen, KeysWait
+from socialtui.tui.screens.dialogs import KeysWait, close_asking
 from socialtui.tui.validation import RuleValidator
 from socialtui.tui.widgets.choices import ChoiceBar, PickList
 from socialtui.tui.widgets.fields import NoteArea, OrderedInput
@@ -327,15 +327,7 @@ class FormScreen(KeysWait, ModalScreen[Any]):
         self.close(self.build(values))
 
     def action_cancel(self) -> None:
-        if not self.has_typing:
-            self.close(None)
-            return
-
-        def answer(discard: bool | None) -> None:
-            if discard:
-                self.close(None)
-
-        self.app.push_screen(DiscardScreen(), answer)
+        close_asking(self, lambda: self.close(None))
 
     def close(self, result: Any) -> None:
         if self.preview_callback is not None:
