@@ -12,6 +12,7 @@ sides pay the same polling).
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -91,7 +92,7 @@ def keystroke(rounds: int = 40) -> dict[str, float]:
             "SOCIALTUI_TODAY": "2026-11-22",
             "TERM": "xterm-256color",
             "HOME": str(tmp),
-            "PATH": ":".join([str(Path(sys.executable).parent), *_path()]),
+            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
             "PYTHONPATH": str(ROOT),
             "ESCDELAY": "25",
         }
@@ -118,12 +119,6 @@ def keystroke(rounds: int = 40) -> dict[str, float]:
     app_ms = 1000 * statistics.median(times["app"])
     base_ms = 1000 * statistics.median(times["baseline"])
     return {"app_ms": app_ms, "baseline_ms": base_ms, "ratio": app_ms / base_ms}
-
-
-def _path() -> list[str]:
-    import os
-
-    return os.environ.get("PATH", "").split(":")
 
 
 def report(result: dict[str, float]) -> str:
