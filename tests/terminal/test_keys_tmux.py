@@ -9,12 +9,18 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from studio import studio_plan
 from test_tmux import FIXTURES, NO_TMUX, Tmux, socialtui_command, terminal_env  # noqa: F401
 
 pytestmark = [
     pytest.mark.terminal,
     pytest.mark.skipif(shutil.which("tmux") is None, reason=NO_TMUX),
 ]
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    return studio_plan(tmp_path)
 
 
 @pytest.fixture

@@ -11,12 +11,18 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from studio import studio_plan
 from test_tmux import NO_TMUX, Tmux, socialtui_command
 
 pytestmark = [
     pytest.mark.terminal,
     pytest.mark.skipif(shutil.which("tmux") is None, reason=NO_TMUX),
 ]
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    return studio_plan(tmp_path)
 
 
 @pytest.fixture

@@ -1,17 +1,15 @@
-"""What the real-terminal tests share: the plan they open."""
+"""The plan the real-terminal tests open (a module, not a conftest: tests/cli
+has a conftest its tests import by name)."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-import pytest
-
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
+def studio_plan(tmp_path: Path) -> Path:
     """The overcommitted studio plan, in the data folder the tests' env points at."""
     plans = tmp_path / "data" / "plans"
     plans.mkdir(parents=True)
