@@ -36,7 +36,6 @@ from socialtui.tui.commands import PLANNER_COMMANDS
 from socialtui.tui.screens.planner_edits import PlanEditing
 from socialtui.tui.screens.planner_keys import PlannerKeys
 from socialtui.tui.text import short_path
-from socialtui.tui.widgets.fields import settle
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.outline import PaneOutlines
@@ -281,6 +280,8 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 
     async def action_save(self) -> None:
+        from socialtui.tui.widgets.fields import settle
+
         await settle(self.focused)  # a burst: the typing before ctrl+s first
         self.finish_inline_edit()
         self.app.save_now()  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from socialtui.tui.commands import CONTEXT, FOOTER_ESSENTIALS, PLANNER_COMMANDS
 from socialtui.tui.widgets.findings import FindingsPanel
@@ -41,7 +41,11 @@ ALWAYS = frozenset({"save"})
 
 
 def is_text_field(widget: object) -> bool:
-    return isinstance(widget, (Input, TextArea))
+    if isinstance(widget, Input):
+        return True
+    from textual.widgets import TextArea  # not at start: the first frame needs none
+
+    return isinstance(widget, TextArea)
 
 
 class PlannerKeys:
