@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from benchmarks import bench_core, bench_due, bench_names, bench_tui
+from benchmarks import bench_core, bench_due, bench_names, bench_tui, keys_tmux
 
 
 def main() -> None:
@@ -21,9 +21,11 @@ def main() -> None:
     print(bench_tui.report_keystroke(bench_tui.keystroke()))
     print()
     if shutil.which("tmux"):
+        print(keys_tmux.report(keys_tmux.keystroke()))
+        print()
         print(bench_tui.report_first_paint(bench_tui.first_paint()))
     else:
-        print("first paint: not measured, tmux is not installed")
+        print("keystroke and first paint in tmux: not measured, tmux is not installed")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ traceback is shown.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 from collections.abc import Iterable
 from datetime import date
@@ -35,7 +37,7 @@ from socialtui.plan.model import Plan
 from socialtui.safe import clean
 from socialtui.session import HeldPlan, Session
 from socialtui.store import config, crash, lock
-from socialtui.tui.commands import PLANNER_COMMANDS
+from socialtui.tui.commands import palette_entries
 from socialtui.tui.hangup import HangUp
 from socialtui.tui.saving import Autosave
 from socialtui.tui.sharing import SharedPlan
@@ -188,13 +190,16 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
             event.planner.action_checkin()
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys typed before the planner's panes are filled (a fast typist, keys
-        # pasted over SSH) wait for them, in order, rather than miss their target.
+        # Keys typed before the planner's panes are filled, or before a form
+        # just opened has its focus (a fast typist, keys pasted over SSH), wait
+        # for them, in order, rather than miss their target.
         if isinstance(event, events.InputEvent):
             stack = self.screen_stack
-            filled = getattr(stack[-1], "filled", None) if stack else None
-            if filled is not None and not filled.is_set():
-                await filled.wait()
+            screen = stack[-1] if stack else None
+            filled = getattr(screen, "filled", None)
+            while filled is not None and not filled.is_set() and screen in self.screen_stack:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(filled.wait(), 0.1)  # or the screen went
         await super().on_event(event)
 
     def _theme_changed(self, theme) -> None:
@@ -206,17 +211,31 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
                 self.notify(f"Could not remember the theme: {error}", severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" and "Maximize" are left out: the help (?) lists every key.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Maximize"):
+                yield command
         from socialtui.tui.screens.planner import PlannerScreen
 
         if isinstance(screen, PlannerScreen):
-            for command in PLANNER_COMMANDS:
-                if command.palette:
-                    yield SystemCommand(
-                        command.label if len(command.label) > 6 else command.help.split(":")[0],
-                        command.help,
-                        lambda action=command.action: screen.run_action(action),
-                    )
+            for name, help_text, run in palette_entries(screen.run_action):
+                yield SystemCommand(name, help_text, run)
+
+    async def action_quit(self) -> None:
+        """Quit, saving first; typing in an open form or check-in is not thrown
+        away without asking (:func:`~socialtui.tui.screens.dialogs.ask_discard`)."""
+        from socialtui.tui.screens.dialogs import ask_discard
+        from socialtui.tui.widgets.fields import settle
+
+        await settle(self.focused)  # a burst: the typing before ctrl+q counts
+        planner = self.planner
+        if planner is not None:
+            planner.finish_inline_edit()
+        if not ask_discard(self, self._quit_now):
+            await self._quit_now()
+
+    async def _quit_now(self) -> None:
+        await super().action_quit()
 
     @property
     def planner(self):

@@ -1,11 +1,22 @@
 """Commands as data: one definition gives each action its key, footer label,
-help line and command-palette entry."""
+help line and command-palette entry.
+
+The help screen and the README's "Keys" table are both :func:`help_rows`
+(a test holds the README to it). The footer shows the commands that apply now
+(:meth:`PlannerScreen.footer_keys`), and always save, plans, help and quit.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from textual.binding import Binding
+
+ESSENTIAL = "essential"
+"""Footer: always shown (save, plans, help, quit)."""
+CONTEXT = "context"
+"""Footer: shown when it applies, as room allows, in the table's order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,110 +24,157 @@ class Command:
     action: str
     keys: str
     label: str
+    """The footer's word, and the palette's name."""
     help: str
-    show: bool = True
+    """The help screen's line (and the README's), the palette's description."""
+    footer: str | None = CONTEXT
     palette: bool = True
     key_display: str | None = None
-    # Handled when the key arrives, before it reaches the focused widget: keys
-    # that move focus must take effect before the next key is routed.
-    priority: bool = False
+    # Handled when the key arrives, before it is routed to the focused widget:
+    # a command that moves focus or opens a screen takes effect before the next
+    # key of a burst is routed. While a text field is focused the screen's
+    # check_action says no, and the key goes to the field as text.
+    priority: bool = True
 
     def binding(self) -> Binding:
         return Binding(
             self.keys,
             self.action,
             self.label,
-            show=self.show,
+            show=False,  # the footer is drawn from the commands (widgets/footer.py)
             key_display=self.key_display,
             id=self.action,
             priority=self.priority,
         )
 
+    @property
+    def key_names(self) -> list[str]:
+        return [KEY_NAMES.get(k, k) for k in self.keys.split(",")]
+
+
+KEY_NAMES = {
+    "question_mark": "?",
+    "shift+up": "shift+↑",
+    "shift+down": "shift+↓",
+}
 
 PLANNER_COMMANDS: tuple[Command, ...] = (
     Command(
-        "focus_pane(1)",
-        "1",
-        "Goals",
-        "Focus the Goals pane (purpose and goals)",
-        show=False,
-        priority=True,
+        "focus_pane(1)", "1", "Goals pane", "Goals pane: the purpose and the goals", footer=None
     ),
-    Command("focus_pane(2)", "2", "Audience", "Focus the Audience pane", show=False, priority=True),
+    Command("focus_pane(2)", "2", "Audience pane", "Audience pane: who it is for", footer=None),
     Command(
-        "focus_pane(3)",
-        "3",
-        "Channels",
-        "Focus the Channels pane (the shortlist)",
-        show=False,
-        priority=True,
+        "focus_pane(3)", "3", "Channels pane", "Channels pane: the shortlist, by score", footer=None
     ),
     Command(
         "focus_pane(4)",
         "4",
-        "Budget",
-        "Focus the Budget pane: weekly hours first",
-        show=False,
-        priority=True,
+        "Budget pane",
+        "Budget pane: weekly hours, reserve, most active channels",
+        footer=None,
+    ),
+    Command(
+        "focus_pane(5)",
+        "5",
+        "Findings",
+        "Findings: ↑↓ scroll them (at 80×24: all of them, in the panes' place)",
+        footer=None,
     ),
     Command("add", "a", "Add", "Add a goal, an audience or a channel (from the catalog)"),
-    Command("edit", "enter", "Edit", "Edit the selected item", show=True, palette=False),
+    Command(
+        "edit",
+        "enter",
+        "Edit",
+        "Edit the selected item; in Budget, open its value (enter keeps, escape restores)",
+        key_display="⏎",
+        palette=False,
+    ),
     Command("delete", "d", "Delete", "Delete the selected item (asks first)"),
     Command(
         "move(-1)",
         "shift+up",
-        "Up",
-        "Move the selected item up: order is priority",
-        show=False,
+        "Move up",
+        "Move the selected goal or audience up: order is priority",
+        footer=None,
         key_display="⇧↑",
     ),
     Command(
         "move(1)",
         "shift+down",
-        "Down",
-        "Move the selected item down",
-        show=False,
+        "Move down",
+        "Move the selected goal or audience down",
+        footer=None,
         key_display="⇧↓",
     ),
     Command("cycle_status", "s", "Status", "Cycle a channel: candidate → active → later → dropped"),
     Command("purpose", "p", "Purpose", "Edit the purpose: who, why, what, what's in it for them"),
+    Command("fit", "f", "Fit", "Apply the fit-to-budget proposal (asks first)"),
+    Command("expand", "e", "Expand", "Ready to expand: activate the next channel (asks first)"),
     Command("checkin", "c", "Check-in", "This week's check-in: hours, verdicts, metrics, a note"),
     Command("history", "h", "History", "Weeks of check-ins: planned vs actual, metric trends"),
     Command("review", "r", "Review", "A guided review: goals, audiences, channels, budget"),
-    Command("fit", "f", "Fit", "Apply the fit-to-budget proposal (asks first)"),
-    Command(
-        "expand",
-        "e",
-        "Expand",
-        "Ready to expand: activate the proposed next channel (asks first)",
-    ),
     Command(
         "export",
         "x",
         "Export",
-        "Export the plan: Markdown, CSV or JSON, to the exports folder",
-        show=False,
+        "Export the plan (Markdown, CSV, JSON or iCalendar) to the exports folder",
+    ),
+    Command("mask", "m", "Mask", "Privacy mode: mask names, notes and descriptions (m: show)"),
+    Command(
+        "save",
+        "ctrl+s",
+        "Save",
+        "Save now (edits also save a second after the last)",
+        footer=ESSENTIAL,
+        key_display="^s",
+    ),
+    Command("undo", "ctrl+z", "Undo", "Undo the last edit", footer=None),
+    Command("redo", "ctrl+y", "Redo", "Redo what was undone", footer=None),
+    Command(
+        "plans",
+        "ctrl+o",
+        "Plans",
+        "Plans: open, create, rename, duplicate, archive",
+        footer=ESSENTIAL,
+        key_display="^o",
     ),
     Command(
-        "mask",
-        "m",
-        "Mask",
-        "Privacy mode: mask names, notes and descriptions (m again: show)",
-        show=False,
+        "help", "question_mark,f1", "Help", "Help: every key", footer=ESSENTIAL, key_display="?"
     ),
-    Command("help", "question_mark,f1", "Help", "Show every key", key_display="?"),
-    Command("save", "ctrl+s", "Save", "Save now (changes also save a second after you stop)"),
-    Command("undo", "ctrl+z", "Undo", "Undo the last edit", show=False),
-    Command("redo", "ctrl+y", "Redo", "Redo what was undone", show=False),
-    Command("plans", "ctrl+o", "Plans", "Open, create, rename or duplicate plans"),
 )
 
-OTHER_KEYS: tuple[tuple[str, str], ...] = (
-    ("ctrl+p", "Command palette: every command, plus themes"),
-    ("tab / shift+tab", "Move between fields and panes"),
-    ("↑ ↓", "Move in a list"),
-    ("escape", "Leave a field; close a dialog"),
-    ("q", "Quit (saves first) when not typing in a field"),
-    ("ctrl+q", "Quit from anywhere (saves first)"),
-    ("ctrl+t", "Take over a plan that is open read-only in another session"),
+QUIT = Command("quit", "q", "Quit", "Quit (saves first)", footer=ESSENTIAL)
+"""The app's own binding (socialtui.tui.app); here for the footer and the help."""
+
+OTHER_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("q",), "Quit (saves first) when not typing in a field; typing in a form: asks first"),
+    (("ctrl+q",), "Quit from anywhere (saves first; typing in a form or check-in: asks first)"),
+    (("ctrl+t",), "Take over a plan another session has open (it opened read-only)"),
+    (("ctrl+p",), "Command palette: every command, and the themes (your choice is remembered)"),
+    (("↑", "↓", "j", "k"), "Move in a list or table (where you can type to filter: ↑ ↓ only)"),
+    (("tab", "shift+tab"), "Move between fields and buttons"),
+    (("escape",), "Close a dialog or a value being edited (a form with typing asks first)"),
+    (("←", "→"), "In a table: the columns further right; in a row of choices: choose"),
+    (("space",), "Tick or untick in a list of choices"),
+    (("ctrl+j",), "A line break in a text box (notes, the purpose)"),
 )
+
+
+def help_rows() -> list[tuple[list[str], str]]:
+    """(key names, what it does): the help screen's table and the README's."""
+    rows: list[tuple[list[str], str]] = [(c.key_names, c.help) for c in PLANNER_COMMANDS]
+    rows += [(list(keys), text) for keys, text in OTHER_KEYS]
+    return rows
+
+
+FOOTER_ESSENTIALS: tuple[Command, ...] = (
+    *(c for c in PLANNER_COMMANDS if c.footer == ESSENTIAL),
+    QUIT,
+)
+
+
+def palette_entries(run: Callable[[str], object]) -> Iterable[tuple[str, str, Callable]]:
+    """(name, description, callback) for every planner command the palette offers."""
+    for command in PLANNER_COMMANDS:
+        if command.palette:
+            yield command.label, command.help, lambda action=command.action: run(action)

@@ -51,9 +51,11 @@ def app_on(home: Path, fixture: str | None):
 @pytest.mark.parametrize("size", [LARGE, SMALL], ids=["120x40", "80x24"])
 def test_starter_plan(snap_compare, home, size):
     """The starter plan a new user gets: at 120x40 the four panes (Goals with the
-    purpose, Audience, Channels, Budget) side by side; at 80x24 the pane strip
+    whole purpose, Audience, Channels by score with the ▸next line under it,
+    Budget's three values as rows) side by side; at 80x24 the pane strip (1-5)
     with Goals shown. The gauge is green and reads "ok" with the spare time; the
-    findings panel shows no error."""
+    findings panel shows no error. The footer ends with ^s Save, ^o Plans,
+    ? Help, q Quit at both sizes."""
     assert snap_compare(app_on(home, None), terminal_size=size)
 
 
@@ -61,24 +63,52 @@ def test_starter_plan(snap_compare, home, size):
 def test_overcommitted_plan(snap_compare, home, size):
     """An overcommitted plan with the Budget pane focused: the gauge is red and
     says OVER with "6h 30m / 3h 36m" and "by 2h 54m"; the findings panel starts
-    with the over-budget error; the Budget pane proposes the fit ("Press f to
-    fit")."""
+    with the over-budget error and its fix ends in [f], wrapped lines indented;
+    the Budget pane's table (Weekly hours 4, Reserve % 10, Max active 3) has its
+    first row selected, its hint under it, and proposes the fit ("Press f to
+    fit"). The footer offers f Fit."""
     assert snap_compare(app_on(home, "overcommitted.toml"), press=["4"], terminal_size=size)
 
 
+@pytest.mark.parametrize("size", [LARGE, SMALL], ids=["120x40", "80x24"])
+def test_weekly_hours_being_typed(snap_compare, home, size):
+    """Weekly hours opened with enter, cleared and 10 typed, not yet kept: the
+    field under the table reads "Weekly hours 10" with "enter keeps it, escape
+    restores it"; the gauge already fits ("6h 30m / 9h 00m", ok) and the
+    over-budget error is gone; the footer shows ⏎ Keep and esc Restore."""
+    press = ["4", "enter", "ctrl+u", "1", "0"]
+    assert snap_compare(app_on(home, "overcommitted.toml"), press=press, terminal_size=size)
+
+
+def test_findings_at_80x24(snap_compare, home):
+    """At 80x24, 5 shows every finding of the pottery plan in the panes' place
+    (the strip marks 5 Findings), the panel focused, wrapped lines indented."""
+    assert snap_compare(app_on(home, "example.toml"), press=["5"], terminal_size=SMALL)
+
+
 def test_help_screen(snap_compare, home):
-    """The help screen over the planner: every key, grouped, with what it does
-    (1-4 panes, a add, enter edit, d delete, shift+arrows reorder, s status,
-    f fit, ctrl+s save, ctrl+z/ctrl+y undo/redo, ctrl+o plans, q/ctrl+q quit)."""
+    """The help screen over the planner: every key, in the README's order, with
+    what it does (1-5 panes and findings, a add, enter edit, d delete,
+    shift+arrows reorder, s status, p purpose, f fit, e expand, c h r, x, m,
+    ctrl+s save, ctrl+z/ctrl+y undo/redo, ctrl+o plans, ? help, q/ctrl+q quit,
+    ctrl+t, ctrl+p, the arrows and j k, tab, escape, space, ctrl+j)."""
     assert snap_compare(app_on(home, "example.toml"), press=["question_mark"], terminal_size=LARGE)
 
 
 def test_form_with_validation_error(snap_compare, home):
     """The channel form for LinkedIn with "x" typed as posts per week: the field
-    is marked invalid and its note says "'x' is not a number"; the preview still
-    shows the plan as it was."""
+    is marked invalid and its note says "'x' is not a number"; status is a row of
+    choices with active marked; the goals it serves are a list with ticks; notes
+    is a text box; the preview still shows the plan as it was."""
     press = ["3", "enter", "tab", "tab", "end", "backspace", "x"]
     assert snap_compare(app_on(home, "overcommitted.toml"), press=press, terminal_size=LARGE)
+
+
+def test_discard_question(snap_compare, home):
+    """A new goal with "Talks" typed, then escape: the question "Discard your
+    changes?" over the form, with Discard (y) and No (n)."""
+    press = ["1", "a", "T", "a", "l", "k", "s", "escape"]
+    assert snap_compare(app_on(home, "overcommitted.toml"), press=press, terminal_size=SMALL)
 
 
 @pytest.mark.parametrize("size", [LARGE, SMALL], ids=["120x40", "80x24"])

@@ -103,8 +103,8 @@ def test_over_disappears_when_weekly_hours_fit(tmp_path: Path, terminal_env: dic
         term.start(f"{socialtui_command()} open {plan}")
         screen = term.wait_for(lambda s: "Studio Nord" in s and "OVER" in s)
         assert "6h 30m / 3h 36m" in screen
-        term.keys("4")
-        term.keys("1", "0")  # weekly hours 4.0 -> 10: capacity 9h 00m
+        term.keys("4", "Enter", "C-u")  # the Budget pane; open weekly hours; clear it
+        term.keys("1", "0", "Enter")  # weekly hours 4.0 -> 10: capacity 9h 00m
         screen = term.wait_for(lambda s: "OVER" not in s and "6h 30m / 9h 00m" in s)
         term.keys("C-s")
         term.wait_for(lambda s: "[saved]" in s)

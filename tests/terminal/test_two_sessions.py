@@ -20,13 +20,13 @@ pytestmark = [
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return private_env(tmp_path)
+def plan(tmp_path: Path) -> Path:
+    return studio_plan(tmp_path)
 
 
 @pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    return studio_plan(tmp_path)
+def env(tmp_path: Path) -> dict[str, str]:
+    return private_env(tmp_path)
 
 
 @pytest.fixture
@@ -71,9 +71,10 @@ def test_second_session_is_read_only_then_takes_over(plan: Path, terminals):
     assert f"pid {holder['pid']} since" in screen
     assert json.loads(lock.read_text()) == holder  # still the first session's
 
-    first.keys("4", "1", "0", "C-s")  # editing in the first session saves
+    first.keys("4", "Enter", "C-u", "1", "0", "Enter", "C-s")  # the first session saves
+    # The gauge shows 9h 00m while 10 is typed, before it is kept: wait for the file.
+    first.wait_for(lambda s: weekly_hours(plan) == 10)
     first.wait_for(lambda s: "6h 30m / 9h 00m" in s and "[saved]" in s)
-    assert weekly_hours(plan) == 10
 
     second.keys("C-s")  # the second does not write
     second.wait_for(lambda s: "read-only" in s)
@@ -89,7 +90,7 @@ def test_second_session_is_read_only_then_takes_over(plan: Path, terminals):
     # The header (not the read-only toast, which stays its ten seconds) says saved.
     second.wait_for(lambda s: "[saved]" in header(s) and "read-only" not in header(s))
     assert json.loads(lock.read_text())["pid"] != holder["pid"]
-    second.keys("4", "8", "C-s")  # reloaded first: 10 h is what it sees
+    second.keys("4", "Enter", "C-u", "8", "Enter", "C-s")  # reloaded first: it saw 10 h
     # Saved: the file says 8 h and the header says so (not the toast going away).
     second.wait_for(lambda s: "[saved]" in s and weekly_hours(plan) == 8, timeout=30)
     assert "6h 30m / 7h 12m" in joined(second)
@@ -122,7 +123,7 @@ def test_a_crash_prints_one_line_and_exits_70(plan: Path, tmp_path: Path, termin
     command = shlex.join([sys.executable, "-c", CRASHING, str(plan)])
     term.start(command)
     term.wait_for(lambda s: "Studio Nord" in s and "[saved]" in s)
-    term.keys("4", "1", "0")  # an edit not saved yet
+    term.keys("4", "Enter", "C-u", "1", "0", "Enter")  # an edit not saved yet
     term.wait_for(lambda s: "[unsaved]" in s)
     term.keys("F1")  # help: the patched action raises
     term.wait_for(lambda s: "EXITED:" in s)

@@ -67,3 +67,9 @@ async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("timed out waiting")
+
+
+def weekly_hours(value: str) -> list[str]:
+    """The keys that set the weekly hours: the Budget pane, open the value, clear
+    it, type, keep."""
+    return ["4", "enter", "ctrl+u", *value, "enter"]

@@ -15,9 +15,11 @@ from textual.widgets import DataTable, Input, Static
 
 from socialtui import store
 from socialtui.tui.screens.checkin import CheckinScreen
+from socialtui.tui.screens.dialogs import DiscardScreen
 from socialtui.tui.screens.history import HistoryScreen
 from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.screens.review import ReviewScreen
+from socialtui.tui.widgets.fields import NoteArea
 from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.verdict import VerdictPicker
 
@@ -100,7 +102,7 @@ async def test_enter_walks_every_field_and_saves_on_the_last(plan_path: Path, da
         # 3 x (hours, verdict) + 3 metrics + note = 10 enters.
         keys = ["enter"] * 10
         await pilot.press(*keys[:-1])
-        assert app.focused is screen.query_one("#note", Input)
+        assert app.focused is screen.query_one("#note", NoteArea)
         await pilot.press(keys[-1])
         assert len(keys) <= 10
         assert isinstance(app.screen, PlannerScreen)
@@ -160,7 +162,10 @@ async def test_pageup_opens_a_recorded_week_for_editing(plan_path: Path, data_di
         # This week is the newest: PgDn past it is refused.
         await pilot.press("pagedown", "pagedown")
         assert screen.query_one("#week", Input).value == WEEK
-        await pilot.press("escape")
+        await pilot.press("escape")  # W46 was typed in: asked first
+        assert isinstance(app.screen, DiscardScreen)
+        await pilot.press("y")
+        assert isinstance(app.screen, PlannerScreen)
         assert planner(app).plan.checkin(WEEK) is None
 
 

@@ -6,14 +6,20 @@ what), so that a week in which nothing changed is one key (``ctrl+s``, or
 
 Opening a week that already has a check-in edits it. ``PgUp`` / ``PgDn`` (or the
 week field) choose another week, so a missed week can be filled in afterwards;
-the fields refill from that week. Bad values are refused at the field with the
+the fields refill from that week. What was typed in a week is kept while
+another is shown (:class:`Drafts`) and saved with it: ``ctrl+s`` records the
+week shown and every week typed in. Escape with typing asks before throwing
+it away, as quitting does. Bad values are refused at the field with the
 reason, and the check-in cannot be saved while one is shown. The screen
-dismisses with the new plan, or None on escape.
+dismisses with the new plan, or None.
+
+Editing a recorded week changes only the fields that were touched: a week
+opened and saved unchanged stays exactly as it was in the file. The note is a
+text box (line breaks kept; ``ctrl+j`` adds one).
 """
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -28,7 +34,6 @@ from textual.widgets import Button, Input, Label, Static
 from socialtui.plan.budget import channel_minutes, format_minutes, format_number
 from socialtui.plan.checkin import (
     Prefill,
-    merge_checkin,
     parse_hours,
     parse_metric,
     prefill,
@@ -36,14 +41,18 @@ from socialtui.plan.checkin import (
 )
 from socialtui.plan.model import CheckIn, Plan, iso_week, week_key, week_monday
 from socialtui.plan.rules import RuleError, parse_week_text
-from socialtui.safe import clean, one_line
+from socialtui.safe import one_line
+from socialtui.tui.screens.dialogs import KeysWait, close_asking
+from socialtui.tui.screens.drafts import Drafts, has_error, week_checkin
+from socialtui.tui.screens.form import shown
 from socialtui.tui.validation import RuleValidator
+from socialtui.tui.widgets.fields import NoteArea, OrderedInput, settle
 from socialtui.tui.widgets.verdict import VerdictPicker
 
 
 def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -> Input:
     """A compact field whose value ``parse`` checks as it is typed and when submitted."""
-    return Input(
+    return OrderedInput(
         value,
         id=id,
         classes=classes,
@@ -56,7 +65,7 @@ def checked_input(value: str, id: str, parse, classes: str = "ci-input field") -
 # --- the screen --------------------------------------------------------------------------
 
 
-class CheckinScreen(ModalScreen[Plan | None]):
+class CheckinScreen(KeysWait, ModalScreen[Plan | None]):
     DEFAULT_CSS = """
     CheckinScreen { align: center middle; }
     CheckinScreen > #checkin {
@@ -72,7 +81,8 @@ class CheckinScreen(ModalScreen[Plan | None]):
     CheckinScreen .ci-input:focus { background: $accent 40%; }
     CheckinScreen .ci-input.-invalid { background: $error 40%; }
     CheckinScreen #week { width: 12; }
-    CheckinScreen #note { width: 1fr; }
+    CheckinScreen #note { width: 1fr; height: auto; max-height: 4; }
+    CheckinScreen .note-row { height: auto; }
     CheckinScreen VerdictPicker { margin-left: 1; }
     CheckinScreen .aside { width: 1fr; padding: 0 1; color: $text-muted; }
     CheckinScreen .reason { height: auto; padding-left: 22; color: $error; text-style: bold; }
@@ -83,6 +93,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
+        Binding("q", "app.quit", "Quit", show=False),  # where q is not typed: asks first
         Binding("ctrl+s", "submit", "Save", priority=True),
         Binding("pageup", "week(-1)", "Previous week", priority=True),
         Binding("pagedown", "week(1)", "Next week", priority=True),
@@ -102,6 +113,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
         self.week = week or self.current_week
         self.channels = plan.active_channels
         self.goals = plan.goals
+        self.drafts = Drafts()
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -137,15 +149,11 @@ class CheckinScreen(ModalScreen[Plan | None]):
                         )
                         yield Static(id=f"aside-{goal.id}", classes="aside")
                     yield Static(classes="reason", id=f"reason-metric-{goal.id}")
-                with Horizontal(classes="row section-gap"):
+                with Horizontal(classes="note-row section-gap"):
                     yield Label("Note", classes="label")
-                    yield Input(
-                        clean(fill.note),
-                        id="note",
-                        classes="ci-input field",
-                        placeholder="what happened this week (optional)",
-                        compact=True,
-                    )
+                    note = NoteArea(shown(fill.note, multiline=True), id="note", classes="field")
+                    note.placeholder = "what happened this week (optional)"
+                    yield note
             yield Static(
                 "enter next field · ↑↓ move · w/u/n verdict · PgUp/PgDn week · ctrl+s save",
                 id="checkin-keys",
@@ -160,6 +168,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
         self._fill(prefill(self.plan, self.week))
         fields = self.fields()
         self.set_focus(fields[1] if len(fields) > 1 else fields[0])  # the first hours
+        self.filled.set()
 
     # -- the week --------------------------------------------------------------
     def _parse_week(self, text: str) -> str:
@@ -182,13 +191,18 @@ class CheckinScreen(ModalScreen[Plan | None]):
         if fill.week == self.current_week:
             info.append(" · this week")
         self.query_one("#week-info", Static).update(info)
+        values: dict[str, object] = {"note": shown(fill.note, multiline=True)}
         for channel in self.channels:
-            self.query_one(f"#hours-{channel.id}", Input).value = fill.hours[channel.id]
-            self.query_one(f"#verdict-{channel.id}", VerdictPicker).value = fill.verdicts[
-                channel.id
-            ]
+            values[f"hours-{channel.id}"] = fill.hours[channel.id]
+            values[f"verdict-{channel.id}"] = fill.verdicts[channel.id]
         for goal in self.goals:
-            self.query_one(f"#metric-{goal.id}", Input).value = fill.metrics[goal.id]
+            values[f"metric-{goal.id}"] = fill.metrics[goal.id]
+        self._set_values(values)
+        self.drafts.opened.setdefault(fill.week, self._values())
+        draft = self.drafts.typed.get(fill.week)
+        if draft is not None:
+            self._set_values(draft)  # what was typed in this week before
+        for goal in self.goals:
             aside = Text(no_wrap=True, overflow="ellipsis")
             last = fill.last_metric[goal.id]
             if last is not None:
@@ -201,7 +215,6 @@ class CheckinScreen(ModalScreen[Plan | None]):
             if goal.metric:
                 aside.append(f" · {one_line(goal.metric)}")
             self.query_one(f"#aside-{goal.id}", Static).update(aside)
-        self.query_one("#note", Input).value = clean(fill.note)
         focused = self.focused
         if isinstance(focused, Input) and focused.id != "week":
             focused.select_all()  # as on arrival: typing replaces the new week's value
@@ -215,7 +228,43 @@ class CheckinScreen(ModalScreen[Plan | None]):
             self.notify(f"{week} has not happened yet.", timeout=2)
             return
         self._show_reason("week", None)
+        self._show_week(week)
+
+    def _show_week(self, week: str) -> None:
+        """Show ``week``, keeping what was typed in the week shown so far."""
+        self.drafts.keep(self.week, self._values())
         self._fill(prefill(self.plan, week))
+
+    # -- the values of the week shown ------------------------------------------
+    def _values(self) -> dict[str, object]:
+        """What the week's fields hold (hours, verdicts, metrics, the note)."""
+        values: dict[str, object] = {}
+        for channel in self.channels:
+            values[f"hours-{channel.id}"] = self.query_one(f"#hours-{channel.id}", Input).value
+            values[f"verdict-{channel.id}"] = self.query_one(
+                f"#verdict-{channel.id}", VerdictPicker
+            ).value
+        for goal in self.goals:
+            values[f"metric-{goal.id}"] = self.query_one(f"#metric-{goal.id}", Input).value
+        values["note"] = self.query_one("#note", NoteArea).text
+        return values
+
+    def _set_values(self, values: dict[str, object]) -> None:
+        for name, value in values.items():
+            widget = self.query_one(f"#{name}")
+            if isinstance(widget, NoteArea):
+                if widget.text != value:
+                    widget.text = str(value)
+            else:
+                widget.value = value  # type: ignore[attr-defined]
+
+    @property
+    def has_typing(self) -> bool:
+        """Whether closing now would lose typing, in this week or another."""
+        if not self.is_mounted:
+            return False
+        self.drafts.keep(self.week, self._values())
+        return bool(self.drafts.typed)
 
     @on(Input.Changed, "#week")
     def _week_typed(self, event: Input.Changed) -> None:
@@ -227,7 +276,7 @@ class CheckinScreen(ModalScreen[Plan | None]):
             return
         self._show_reason("week", None)
         if week != self.week:
-            self._fill(prefill(self.plan, week))
+            self._show_week(week)
 
     # -- fields and reasons ----------------------------------------------------
     def fields(self) -> list[Widget]:
@@ -311,20 +360,9 @@ class CheckinScreen(ModalScreen[Plan | None]):
             self.set_focus(fields[fields.index(widget) + 1])
 
     async def _settle(self) -> None:
-        """Let the fields handle the keys already routed to them.
-
-        A burst of keys (a fast typist, keys sent over SSH in one packet) is
-        routed before any field has handled the first: a priority key such as
-        ctrl+s must not read the values while typed digits still wait in a
-        field's queue.
-        """
-        for widget in self.fields():
-            queue = getattr(widget, "_message_queue", None)
-            for _ in range(200):
-                if queue is None or queue.empty():
-                    break
-                await asyncio.sleep(0)
-        await asyncio.sleep(0)
+        """Let the fields handle the keys already routed to them (a burst: a
+        priority key such as ctrl+s must not read a field before its typing)."""
+        await settle(*self.fields())
 
     async def action_enter(self) -> None:
         focused = self.focused
@@ -335,41 +373,40 @@ class CheckinScreen(ModalScreen[Plan | None]):
             self._next(focused)
 
     # -- save / cancel ----------------------------------------------------------
-    def build(self) -> CheckIn:
-        """The check-in the fields describe (every field must be valid)."""
-        return merge_checkin(
-            self.plan.checkin(self.week),
-            self.week,
-            hours={
-                c.id: parse_hours(self.query_one(f"#hours-{c.id}", Input).value)
-                for c in self.channels
-            },
-            metrics={
-                g.id: parse_metric(self.query_one(f"#metric-{g.id}", Input).value)
-                for g in self.goals
-            },
-            verdicts={
-                c.id: self.query_one(f"#verdict-{c.id}", VerdictPicker).value for c in self.channels
-            },
-            note=self.query_one("#note", Input).value.strip(),
-        )
+    def build(self, week: str, values: dict[str, object]) -> CheckIn:
+        """The check-in of ``week`` with these field values (all valid)."""
+        existing = self.plan.checkin(week)
+        touched = self.drafts.touched(week) if existing is not None else set(values)
+        return week_checkin(existing, week, values, touched)
 
     async def action_submit(self) -> None:
         await self._settle()
         self._save()
 
     def _save(self) -> None:
+        """Record the week shown and every week typed in (going to one with a bad value)."""
         errors = self._errors()
+        if not errors:
+            self.drafts.keep(self.week, self._values())
+            for week, values in self.drafts.typed.items():
+                if week != self.week and has_error(values):
+                    self._show_week(week)
+                    errors = self._errors()
+                    break
         if errors:
             for name, (_, error) in errors.items():
                 self._show_reason(name, error)
             self.set_focus(next(iter(errors.values()))[0])
             self.app.bell()
             return
-        self.dismiss(self.plan.with_checkin(self.build()))
+        plan = self.plan.with_checkin(self.build(self.week, self._values()))
+        for week, values in self.drafts.typed.items():
+            if week != self.week:
+                plan = plan.with_checkin(self.build(week, values))
+        self.dismiss(plan)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        close_asking(self, lambda: self.dismiss(None))
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self, event: Button.Pressed) -> None:

@@ -1,7 +1,9 @@
-"""Small dialogs: confirm, the channel catalog, a one-line prompt, a save conflict."""
+"""Small dialogs: confirm, discard typing, the channel catalog, a one-line prompt,
+a save conflict."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from rich.text import Text
@@ -18,6 +20,8 @@ from socialtui.plan.catalog import CATALOG, Preset
 from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError
 from socialtui.tui.validation import RuleValidator
+from socialtui.tui.widgets.choices import KeyedOptionList
+from socialtui.tui.widgets.fields import OrderedInput
 
 DIALOG_CSS = """
     align: center middle;
@@ -30,7 +34,23 @@ DIALOG_CSS = """
 """
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class KeysWait:
+    """A screen that keys typed right behind the one that opened it wait for.
+
+    The app holds input events while the top screen's ``filled`` is unset
+    (:meth:`socialtui.tui.app.SocialApp.on_event`): a screen sets it once its
+    focus is in place, so that keys of a burst land in it, in order.
+    """
+
+    @property
+    def filled(self) -> asyncio.Event:
+        event = self.__dict__.get("_filled")
+        if event is None:
+            event = self.__dict__["_filled"] = asyncio.Event()
+        return event
+
+
+class ConfirmScreen(KeysWait, ModalScreen[bool]):
     """Yes / no. ``y`` or ``enter`` confirms; ``n`` or ``escape`` says no."""
 
     DEFAULT_CSS = "ConfirmScreen {" + DIALOG_CSS + "}"
@@ -54,7 +74,8 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("No (n)", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.set_focus(self.query_one("#yes", Button))
+        self.filled.set()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -62,6 +83,69 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+DISCARD_BODY = "What you typed is not saved. y throws it away; n or escape goes back to it."
+
+
+class DiscardScreen(ConfirmScreen):
+    """ "Discard your changes?" over a form or a check-in with typing in it."""
+
+    def __init__(self, quitting: bool = False) -> None:
+        super().__init__(self.question(quitting), DISCARD_BODY, "Discard")
+        self.quitting = quitting
+        self.then: Callable[[], object] | None = None
+
+    @staticmethod
+    def question(quitting: bool) -> str:
+        return "Discard your changes and quit?" if quitting else "Discard your changes?"
+
+    def for_quitting(self, then: Callable[[], object]) -> None:
+        """Asked again by ctrl+q: the same question, now for quitting."""
+        self.quitting, self.then = True, then
+        self.query_one(Vertical).border_title = self.question(True)
+
+    def action_answer(self, value: bool) -> None:
+        then = self.then
+        self.dismiss(value)
+        if value and then is not None:
+            self.app.call_later(then)
+
+
+def close_asking(screen, close: Callable[[], object]) -> None:
+    """Escape on a screen that may hold typing: ``close`` at once when it holds
+    none, else after "Discard your changes?" is answered yes."""
+    if not has_typing(screen):
+        close()
+        return
+
+    def answer(discard: bool | None) -> None:
+        if discard:
+            close()
+
+    screen.app.push_screen(DiscardScreen(), answer)
+
+
+def has_typing(screen: object) -> bool:
+    return bool(getattr(screen, "has_typing", False))
+
+
+def ask_discard(app, then: Callable[[], object]) -> bool:
+    """Before quitting: if a screen holds typing, ask, and run ``then`` on yes.
+
+    Returns True when it asked (``then`` runs later, if at all), False when
+    nothing would be lost.
+    """
+    top = app.screen
+    if isinstance(top, DiscardScreen):
+        top.for_quitting(then)
+        return True
+    if not any(has_typing(screen) for screen in app.screen_stack):
+        return False
+    question = DiscardScreen(quitting=True)
+    question.then = then
+    app.push_screen(question)
+    return True
 
 
 class CatalogScreen(ModalScreen[Preset | str | None]):
@@ -98,7 +182,7 @@ class CatalogScreen(ModalScreen[Preset | str | None]):
         options.append(Option(Text("Custom channel…", style="bold"), id="__custom__"))
         with Vertical() as box:
             box.border_title = "Add a channel"
-            yield OptionList(*options, id="catalog")
+            yield KeyedOptionList(*options, id="catalog")
             yield Static(id="catalog-source")
 
     def on_mount(self) -> None:
@@ -149,7 +233,9 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = self.title_text
             yield Static(self.label)
-            yield Input(self.value, id="prompt-input", validators=[RuleValidator(self.parse)])
+            yield OrderedInput(
+                self.value, id="prompt-input", validators=[RuleValidator(self.parse)]
+            )
             yield Static(id="prompt-error")
 
     def on_mount(self) -> None:

@@ -1,7 +1,9 @@
-"""The help screen: every key, from the same command table as the footer."""
+"""The help screen: every key, from the same command table as the footer and the
+README's "Keys" table (:func:`socialtui.tui.commands.help_rows`)."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,24 +12,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from socialtui.plan.catalog import FACTS
-from socialtui.tui.commands import OTHER_KEYS, PLANNER_COMMANDS
-
-KEY_NAMES = {"question_mark": "?", "shift+up": "shift+↑", "shift+down": "shift+↓"}
+from socialtui.tui.commands import help_rows
 
 
-def key_text(keys: str) -> str:
-    return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
-
-
-def help_table() -> Text:
-    rows = [(key_text(c.keys), c.help) for c in PLANNER_COMMANDS] + list(OTHER_KEYS)
-    width = max(len(keys) for keys, _ in rows) + 2
-    text = Text()
-    for keys, line in rows:
-        text.append(f"{keys:<{width}}", style="bold")
-        text.append(f"{line}\n")
-    text.rstrip()
-    return text
+def help_table() -> Table:
+    """Every key and what it does, a row each; long lines wrap under their text."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("keys", style="bold", no_wrap=True)
+    table.add_column("what it does", ratio=1)
+    for keys, line in help_rows():
+        table.add_row(Text(" / ".join(keys)), Text(line))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,7 +33,11 @@ class HelpScreen(ModalScreen[None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as box:
@@ -49,6 +48,9 @@ class HelpScreen(ModalScreen[None]):
             for fact in FACTS:
                 facts.append(f"• {fact}\n", style="")
             yield Static(facts)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

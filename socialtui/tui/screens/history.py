@@ -26,6 +26,7 @@ from socialtui.plan.progress import goal_progress
 from socialtui.plan.trends import SPARK_WEEKS, checkin_weeks, goal_trend, sparkline
 from socialtui.safe import one_line
 from socialtui.tui.text import lit
+from socialtui.tui.widgets.choices import KeyedTable
 from socialtui.tui.widgets.footer import CalmFooter
 
 VERDICT_MARK = {
@@ -151,7 +152,7 @@ class HistoryScreen(Screen[None]):
             if not plan.goals:
                 text.append("No goals yet.", style="dim")
             yield Static(text, id="trends-text")
-        table: DataTable = DataTable(
+        table: DataTable = KeyedTable(  # j and k move as in every table
             id="weeks", cursor_type="row", zebra_stripes=True, header_height=2
         )
         table.border_title = "Weeks, newest first: actual hours vs plan, verdicts, values"

@@ -16,19 +16,16 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from socialtui.plan.budget import summarize
 from socialtui.plan.findings import Finding, check
@@ -37,6 +34,7 @@ from socialtui.plan.model import Plan
 from socialtui.safe import one_line
 from socialtui.tui.commands import PLANNER_COMMANDS
 from socialtui.tui.screens.planner_edits import PlanEditing
+from socialtui.tui.screens.planner_keys import PlannerKeys
 from socialtui.tui.text import short_path
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
@@ -44,17 +42,8 @@ from socialtui.tui.widgets.outline import PaneOutlines
 from socialtui.tui.widgets.panes import Panes
 from socialtui.tui.widgets.topbar import PaneTabs, TopBar
 
-if TYPE_CHECKING:
-    from socialtui.tui.widgets.pane import Pane
 
-PANE_IDS = {1: "goals", 2: "audience", 3: "channels", 4: "budget"}
-NARROW_WIDTH = 110
-NARROW_HEIGHT = 34
-MIN_WIDTH = 40
-MIN_HEIGHT = 12
-
-
-class PlannerScreen(PlanEditing, Screen):
+class PlannerScreen(PlanEditing, PlannerKeys, Screen):
     class Filled(Message):
         """The panes are in place (posted once, when they arrive)."""
 
@@ -64,11 +53,11 @@ class PlannerScreen(PlanEditing, Screen):
 
     BINDINGS = [command.binding() for command in PLANNER_COMMANDS]
 
-    plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
-    shown: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True)
+    plan: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True, repaint=False)
+    shown: reactive[Plan] = reactive(Plan(name=""), init=False, always_update=True, repaint=False)
     """What the panes display: the plan, or in privacy mode ``mask_plan(plan)``."""
-    findings: reactive[list[Finding]] = reactive(list, init=False)
-    current_pane: reactive[int] = reactive(1, init=False)
+    findings: reactive[list[Finding]] = reactive(list, init=False, repaint=False)
+    current_pane: reactive[int] = reactive(1, init=False, repaint=False)
 
     def __init__(self, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -77,7 +66,9 @@ class PlannerScreen(PlanEditing, Screen):
         self.set_reactive(PlannerScreen.shown, self.displayed(plan))
         self.preview: Plan | None = None
         self.history = UndoHistory()
-        self._offers: tuple[bool | None, ...] = ()
+        self._offers: tuple[bool, bool] = (False, False)
+        self.findings_only = False  # at 80x24, "5": the findings in the panes' place
+        self._focus_before = None  # what had focus before the terminal got too small
         self.filled = asyncio.Event()
         """Set once the panes are on the screen (see :meth:`on_panes_arrived`)."""
 
@@ -94,7 +85,7 @@ class PlannerScreen(PlanEditing, Screen):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
-        self._fit_to(*self.app.size)  # before the first frame, not on the Resize after it
+        self.fit_to(*self.app.size)  # before the first frame, not on the Resize after it
         self._recompute(self.plan)
 
     async def on_panes_arrived(self, event: Panes.Arrived) -> None:
@@ -110,52 +101,26 @@ class PlannerScreen(PlanEditing, Screen):
 
         event.stop()
         await self.query_one(PaneOutlines).remove()
+        self.query_one("#budget").on_preview = self.preview_budget  # type: ignore[attr-defined]
         await self.mount(CalmFooter())  # its keys depend on the focused table
         self.remove_class("-starting")
         self.filled.set()
-        self._show_current()
+        self.show_current()
         self.action_focus_pane(self.current_pane)
         self.refresh_bindings()
         self.post_message(self.Filled(self))
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:
-        self._fit_to(event.size.width, event.size.height)
-
-    def _fit_to(self, width: int, height: int) -> None:
-        """The layout for this terminal size: four panes, one, or 'too small'."""
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        narrow = not small and (width < NARROW_WIDTH or height < NARROW_HEIGHT)
-        if self.has_class("-too-small") != small or self.has_class("-narrow") != narrow:
-            self.set_class(small, "-too-small")  # restyles every widget: only on a change
-            self.set_class(narrow, "-narrow")
-            self._show_current()
-        if small:
-            self.query_one("#too-small", Static).update(
-                f"The terminal is too small ({width}×{height}).\n"
-                f"socialtui needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
-            )
-
-    def _show_current(self) -> None:
-        narrow = self.has_class("-narrow")
-        self.query_one(PaneTabs).current = self.current_pane
-        if not self.filled.is_set():
-            for outlines in self.query(PaneOutlines):
-                outlines.single = self.current_pane if narrow else None
-            return
-        for number, pane_id in PANE_IDS.items():
-            pane = self.query_one(f"#{pane_id}")
-            pane.display = not narrow or number == self.current_pane
-        for row in self.query(".pane-row"):
-            row.display = not narrow or any(child.display for child in row.children)
+        self.fit_to(event.size.width, event.size.height)
 
     def watch_current_pane(self, number: int) -> None:
-        self._show_current()
+        self.show_current()
         self.refresh_bindings()
 
     # -- plan state -----------------------------------------------------------
     def watch_plan(self, plan: Plan) -> None:
-        self.shown = self.displayed(plan)
+        self.shown = self.displayed(self.preview or plan)
         self._recompute(self.preview or plan)
 
     # -- privacy mode ---------------------------------------------------------
@@ -201,8 +166,12 @@ class PlannerScreen(PlanEditing, Screen):
         export_plan(self.app, self.plan, private=self.private)
 
     def set_preview(self, plan: Plan | None) -> None:
-        """Show findings and gauge for a form's would-be plan (None: the real plan)."""
+        """Show a would-be plan (a value being typed, a form's): the gauge, the
+        findings and the panes follow it; None shows the real plan again."""
+        if plan is self.preview:
+            return
         self.preview = plan
+        self.shown = self.displayed(plan or self.plan)
         self._recompute(plan or self.plan)
 
     def _recompute(self, plan: Plan) -> None:
@@ -220,7 +189,7 @@ class PlannerScreen(PlanEditing, Screen):
             gauge.next_review = None
         # The footer rebuilds itself on every refresh_bindings(): only ask when
         # what it shows can have changed, not on every keystroke.
-        offers = (self.check_action("fit", ()), self.check_action("expand", ()))
+        offers = self.offers()
         if offers != self._offers:
             self._offers = offers
             self.refresh_bindings()
@@ -253,85 +222,17 @@ class PlannerScreen(PlanEditing, Screen):
 
     def apply(self, plan: Plan, *, coalesce: str | None = None) -> None:
         """Make ``plan`` the current plan, as one undoable edit."""
-        if plan == self.plan:
+        if plan == self.plan or self.refuse_read_only():
             return
-        if getattr(self.app, "read_only", False):
-            self.app.notify("This plan is read-only: changes are not saved.", severity="warning")
         self.history.record(self.plan, coalesce=coalesce)
         self.plan = plan
         self.app.plan_changed(plan)  # type: ignore[attr-defined]
-
-    # -- which pane, which item ----------------------------------------------
-    def pane_of(self, widget: Widget | None) -> int | None:
-        while widget is not None:
-            for number, pane_id in PANE_IDS.items():
-                if widget.id == pane_id:
-                    return number
-            widget = widget.parent  # type: ignore[assignment]
-        return None
-
-    def on_descendant_focus(self, event) -> None:
-        number = self.pane_of(event.widget)
-        if number is not None and number != self.current_pane:
-            self.current_pane = number
-        else:
-            self.refresh_bindings()
-
-    def item_pane(self) -> Pane | None:
-        """The focused pane when it lists items (goals, audiences, channels)."""
-        if self.current_pane == 4 or not self.filled.is_set():
-            return None
-        return self.query_one(f"#{PANE_IDS[self.current_pane]}")  # type: ignore[return-value]
-
-    def current_item(self) -> tuple[str, str] | None:
-        pane = self.item_pane()
-        if pane is None:
-            return None
-        item_id = pane.current_id()
-        return None if item_id is None else (pane.kind, item_id)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        focused = self.focused
-        typing = isinstance(focused, Input)
-        if action in ("add", "purpose"):
-            if typing:
-                return False
-            return action != "purpose" or self.current_pane == 1
-        if action in ("edit", "delete", "move"):
-            return not typing and self.current_item() is not None
-        # False hides a key (and disables it) where it does not apply, None shows it
-        # dimmed: an 80-column footer has room only for the keys that apply.
-        if action == "cycle_status":
-            if typing or self.current_pane != 3:
-                return False
-            return self.current_item() is not None or None
-        if action == "fit":
-            return not typing and any(f.id == "over-budget" for f in self.findings)
-        if action == "expand":
-            return not typing and self.expand_finding() is not None
-        if action == "undo":
-            return self.history.can_undo or None
-        if action == "redo":
-            return self.history.can_redo or None
-        if action in ("focus_pane", "checkin", "history", "review", "mask", "export"):
-            return not typing
-        return True
-
-    # -- actions --------------------------------------------------------------
-    def action_focus_pane(self, number: int) -> None:
-        if isinstance(self.focused, Input):
-            raise SkipAction()  # a priority binding: the digit belongs to the field
-        self.current_pane = number
-        if number == 4:
-            self.query_one("#budget").focus_first()  # type: ignore[attr-defined]
-        else:
-            self.query_one(f"#{PANE_IDS[number]}").focus_table()  # type: ignore[attr-defined]
 
     # -- the weekly loop (check-in, history, review) ----------------------------
     def action_checkin(self, week: str | None = None) -> None:
         from socialtui.tui.screens.checkin import CheckinScreen
 
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         today = self.app.today  # type: ignore[attr-defined]
         self.app.push_screen(CheckinScreen(self.plan, today, week=week), self._checkin_done)
@@ -376,10 +277,13 @@ class PlannerScreen(PlanEditing, Screen):
         if plan is None:
             return
         self.plan = plan
-        self.query_one("#budget").sync_fields(self.plan, force=True)  # type: ignore[attr-defined]
         self.app.plan_changed(self.plan)  # type: ignore[attr-defined]
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        from socialtui.tui.widgets.fields import settle
+
+        await settle(self.focused)  # a burst: the typing before ctrl+s first
+        self.finish_inline_edit()
         self.app.save_now()  # type: ignore[attr-defined]
 
     def action_plans(self) -> None:
@@ -393,20 +297,67 @@ class PlannerScreen(PlanEditing, Screen):
         self.app.push_screen(HelpScreen())
 
     # -- budget pane --------------------------------------------------------
-    def on_budget_pane_changed(self, event) -> None:
+    def edit_budget(self) -> None:
+        if self.refuse_edit():
+            return
+        self.query_one("#budget").open()  # type: ignore[attr-defined]
+
+    def finish_inline_edit(self) -> None:
+        """Keep a valid value still open in the Budget pane (saving, quitting)."""
+        pane = self.budget_pane()
+        if pane is None or not pane.editing:
+            return
+        kept = pane.close(keep=True, announce=False)
+        if kept is None:
+            pane.close(keep=False)  # not valid: it cannot be kept
+        else:
+            self.keep_budget(*kept)
+
+    def on_budget_pane_preview(self, event) -> None:
+        self.preview_budget(event.field, event.value)
+
+    def preview_budget(self, field: str, value: float | None) -> None:
+        """The plan with a budget value being typed (None: the plan as it is)."""
         from dataclasses import replace
 
-        if getattr(self.plan.budget, event.field) == event.value:
-            return
-        budget = replace(self.plan.budget, **{event.field: event.value})
-        self.apply(replace(self.plan, budget=budget), coalesce=f"budget.{event.field}")
+        if value is None:
+            self.set_preview(None)
+        else:
+            budget = replace(self.plan.budget, **{field: value})
+            self.set_preview(replace(self.plan, budget=budget))
 
-    def on_key(self, event) -> None:
-        if event.key == "escape" and isinstance(self.focused, Input):
-            event.stop()
-            pane = self.item_pane()
-            if pane is not None:
-                pane.focus_table()
-            else:
-                self.set_focus(None)
-            self.refresh_bindings()
+    def on_budget_pane_changed(self, event) -> None:
+        self.keep_budget(event.field, event.value)
+
+    def keep_budget(self, field: str, value: float) -> None:
+        from dataclasses import replace
+
+        if getattr(self.plan.budget, field) != value:
+            budget = replace(self.plan.budget, **{field: value})
+            self.apply(replace(self.plan, budget=budget))
+
+    # -- read-only ------------------------------------------------------------
+    def read_only_reason(self) -> str | None:
+        """Why this session may not change the plan, naming ctrl+t where it helps."""
+        app = self.app
+        if not getattr(app, "read_only", False):
+            return None
+        holder = getattr(app, "holder", None)
+        if holder is not None:
+            from socialtui.safe import clean
+
+            return (
+                f"This plan is open in another session ({clean(holder.describe())}), so it is "
+                "read-only here: ctrl+t takes it over."
+            )
+        return "This plan was written by a newer socialtui: it is read-only here."
+
+    def refuse_read_only(self) -> bool:
+        reason = self.read_only_reason()
+        if reason is not None:
+            self.app.notify(reason, severity="warning", timeout=6)
+        return reason is not None
+
+    def refuse_edit(self) -> bool:
+        """True (after saying why) when privacy mode or read-only forbids an edit."""
+        return self.refuse_private() or self.refuse_read_only()

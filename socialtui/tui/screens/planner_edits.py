@@ -29,14 +29,14 @@ if TYPE_CHECKING:
 
 
 class PlanEditing:
-    """Editing actions for a screen with ``plan``, ``apply``, ``current_item`` and
-    ``refuse_private`` (the planner)."""
+    """Editing actions for a screen with ``plan``, ``apply``, ``current_item``,
+    ``refuse_edit`` and ``read_only_reason`` (the planner)."""
 
     def action_add(self) -> None:
         from socialtui.tui.screens.dialogs import CatalogScreen
         from socialtui.tui.screens.forms import AudienceForm, GoalForm
 
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         if self.current_pane == 1:
             self.app.push_screen(GoalForm(self.plan), self._goal_done(None))
@@ -48,25 +48,27 @@ class PlanEditing:
     def action_edit(self) -> None:
         from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm
 
+        if self.focused is not None and self.focused is self.budget_table():
+            self.edit_budget()
+            return
         if self.refuse_private():
             return
         item = self.current_item()
         if item is None:
             return
         kind, item_id = item
+        view = self.read_only_reason()  # read-only: the form shows the item, disabled
         if kind == "goal":
-            self.app.push_screen(
-                GoalForm(self.plan, self.plan.goal(item_id)), self._goal_done(item_id)
-            )
+            form = GoalForm(self.plan, self.plan.goal(item_id), read_only=view)
+            done = self._goal_done(item_id)
         elif kind == "audience":
-            self.app.push_screen(
-                AudienceForm(self.plan, self.plan.audience(item_id)), self._audience_done(item_id)
-            )
+            form = AudienceForm(self.plan, self.plan.audience(item_id), read_only=view)
+            done = self._audience_done(item_id)
         else:
-            self.app.push_screen(
-                ChannelForm(self.plan, self.plan.channel(item_id), preview=self.set_preview),
-                self._channel_done(item_id),
-            )
+            channel = self.plan.channel(item_id)
+            form = ChannelForm(self.plan, channel, preview=self.set_preview, read_only=view)
+            done = self._channel_done(item_id)
+        self.app.push_screen(form, done)
 
     def on_data_table_row_selected(self, event) -> None:
         event.stop()
@@ -84,7 +86,7 @@ class PlanEditing:
 
                 self.apply(replace(self.plan, purpose=purpose))
 
-        self.app.push_screen(PurposeForm(self.plan), done)
+        self.app.push_screen(PurposeForm(self.plan, read_only=self.read_only_reason()), done)
 
     def _goal_done(self, old_id: str | None):
         def done(goal) -> None:
@@ -140,7 +142,7 @@ class PlanEditing:
     def action_delete(self) -> None:
         from socialtui.tui.screens.dialogs import ConfirmScreen
 
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         item = self.current_item()
         if item is None:
@@ -167,19 +169,25 @@ class PlanEditing:
         self.app.push_screen(ConfirmScreen(f"Delete {kind}", body, "Delete"), done)
 
     def action_move(self, offset: int) -> None:
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         item = self.current_item()
         if item is None:
             return
         kind, item_id = item
+        if kind == "channel":
+            self.app.notify(
+                "Channels are listed by score, so their order in the plan does not matter.",
+                timeout=4,
+            )
+            return
         self.apply(move_item(self.plan, kind, item_id, offset))
         pane = self.item_pane()
         if pane is not None:
             pane.select_id(item_id)
 
     def action_cycle_status(self) -> None:
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         item = self.current_item()
         if item is None or item[0] != "channel":
@@ -189,11 +197,17 @@ class PlanEditing:
     def action_fit(self) -> None:
         from socialtui.tui.screens.dialogs import ConfirmScreen
 
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         proposal = fit_to_budget(self.plan)
         if not proposal.edits:
-            self.app.notify("The plan already fits.")
+            over = any(f.id == "over-budget" for f in self.findings)
+            self.app.notify(
+                "Nothing to fit: no change within the plan's channels brings it inside."
+                if over
+                else "Nothing to fit: the plan is inside its budget.",
+                timeout=4,
+            )
             return
         from socialtui.plan.budget import format_minutes
 
@@ -222,14 +236,29 @@ class PlanEditing:
             None,
         )
 
+    def why_not_expand(self) -> str:
+        """Why ``e`` has nothing to activate, in the words of the ready-to-expand rule."""
+        from socialtui.plan.checkin_rules import READY_RUN
+        from socialtui.plan.shortlist import next_channel
+
+        if not self.plan.active_channels:
+            return "no channel is active yet."
+        choice = next_channel(self.plan)
+        if choice.channel is None:
+            return f"no next channel ({choice.text})."
+        return (
+            f"every active channel must be judged working in the last {READY_RUN} "
+            f"check-ins first (next would be '{one_line(choice.channel.name)}')."
+        )
+
     def action_expand(self) -> None:
         from socialtui.tui.screens.dialogs import ConfirmScreen
 
-        if self.refuse_private():
+        if self.refuse_edit():
             return
         finding = self.expand_finding()
         if finding is None or finding.fix is None:
-            self.app.notify("Not ready to expand: no ready-to-expand finding.")
+            self.app.notify(f"Not ready to expand: {self.why_not_expand()}", timeout=6)
             return
         fix = finding.fix
         body = Text(f"{one_line(finding.message)}\n\n")

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from socialtui.plan.model import Plan
 from socialtui.safe import one_line
-from socialtui.tui.text import lit
-from socialtui.tui.widgets.pane import Pane
+from socialtui.tui.widgets.pane import Pane, name_cell
 
 
 class AudiencePane(Pane):
     kind = "audience"
     title = "Audience"
     number = 2
-    columns = ("#", "Audience", "Wants", "Where they are", "Reached by")
+    columns = ("#", "Audience", "Wants", "Where", "Reached by")
+    flex = {"Audience": 12, "Wants": 10, "Where": 8, "Reached by": 8}
     empty_hint = "No audience yet: press a to add one (for whom?)."
 
     def deps(self, plan: Plan) -> object:
@@ -30,12 +28,12 @@ class AudiencePane(Pane):
                     audience.id,
                     (
                         str(rank),
-                        lit(one_line(audience.name, 30)),
-                        lit(one_line(audience.wants, 40) or "—"),
-                        lit(", ".join(one_line(c) for c in audience.channels) or "—"),
-                        Text(", ".join(reached), style="")
+                        name_cell(audience.name),
+                        name_cell(audience.wants or "—"),
+                        name_cell(", ".join(audience.channels) or "—"),
+                        name_cell(", ".join(reached))
                         if reached
-                        else Text("not reached", style="yellow"),
+                        else name_cell("not reached", style="yellow"),
                     ),
                 )
             )

@@ -1,88 +1,158 @@
-"""The Budget pane: weekly hours (its first control), reserve, channel limit,
-a bar per active channel and, when over, the fit-to-budget proposal."""
+"""The Budget pane: weekly hours, reserve and the channel limit as rows, a bar
+per active channel and, when over, the fit-to-budget proposal.
+
+Moving in the pane never edits: ``enter`` on a row opens its value in a field
+(cursor at the end). While it is typed, every valid value is previewed (the
+pane calls ``on_preview``, or posts :class:`BudgetPane.Preview`; the screen
+shows the plan with that value: gauge, findings, bars, channels); ``enter``
+keeps it (:class:`BudgetPane.Changed`), ``escape`` restores the old one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from socialtui.plan.budget import capacity_minutes, channel_minutes, format_minutes, format_number
+from socialtui.plan.budget import capacity_minutes, channel_minutes, format_minutes
 from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
+from socialtui.plan.numbers import show_number
 from socialtui.plan.rules import RuleError, parse_number
 from socialtui.safe import one_line
-from socialtui.tui.validation import RuleValidator
+from socialtui.tui.widgets.fields import OrderedInput
+from socialtui.tui.widgets.lines import show
+from socialtui.tui.widgets.pane import PaneTable
 
 FIELDS = (
     ("weekly_hours", "Weekly hours", "hours you can really give each week"),
     ("reserve_percent", "Reserve %", "held back for surprises"),
-    ("max_active_channels", "Max active", "walk before you run"),
+    ("max_active_channels", "Max active", "active at once: walk before you run"),
 )
+LABELS = {field: label for field, label, _ in FIELDS}
+HINTS = {field: hint for field, _, hint in FIELDS}
 
 
-class BudgetInput(Input):
+class BudgetTable(PaneTable):
+    """The three values, one per row: moving here never changes them."""
+
     DEFAULT_CSS = """
-    BudgetInput { width: 10; padding: 0 1; background: $boost; }
-    BudgetInput:focus { background: $accent 40%; }
+    BudgetTable { height: auto; max-height: 3; }
+    """
+
+
+class BudgetInput(OrderedInput):
+    """The open value. ``escape`` restores the old value; tab keeps a valid one."""
+
+    DEFAULT_CSS = """
+    BudgetInput { width: 12; padding: 0 1; background: $accent 40%; }
     BudgetInput.-invalid { background: $error 40%; }
     """
+
+    def _watch_value(self, value: str) -> None:
+        # Input's own watcher asks for a layout of the whole screen whenever the
+        # text's width changes (its virtual size): on the planner that was most of
+        # a keystroke's time. This field's width is fixed, so its virtual size is
+        # set without one. (No suggester, no validators here: nothing else to do.)
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
+        self.refresh()
+        # The effect is worked out now, not after a message has travelled up to
+        # the screen: the gauge is then drawn in the same frame as the digit.
+        pane = self.parent.parent if self.parent is not None else None
+        if isinstance(pane, BudgetPane):
+            pane.typed(value)
+
+    def on_key(self, event: Key) -> None:
+        # Handled here, in order with the typing before it (a binding would be
+        # resolved only after the key has bubbled up to the app).
+        if event.key in ("escape", "tab", "shift+tab"):
+            event.stop()
+            event.prevent_default()
+            self.query_ancestor(BudgetPane).close(keep=event.key != "escape")
 
 
 class BudgetPane(VerticalScroll):
     DEFAULT_CSS = """
     BudgetPane { border: round $primary 40%; height: 1fr; padding: 0 1; }
     BudgetPane:focus-within { border: round $accent; }
-    BudgetPane .budget-row { height: 1; }
-    BudgetPane .budget-label { width: 14; }
-    BudgetPane .budget-hint { width: 1fr; padding: 0 1; color: $text-muted; }
-    BudgetPane .budget-hint.-error { color: $error; text-style: bold; }
+    BudgetPane #budget-editor { height: 1; display: none; }
+    BudgetPane.-editing #budget-editor { display: block; }
+    BudgetPane #editor-label { width: 14; }
+    BudgetPane #budget-hint { height: auto; color: $text-muted; }
+    BudgetPane #budget-hint.-error { color: $error; text-style: bold; }
     BudgetPane #bars { height: auto; margin-top: 1; }
-    BudgetPane #proposal { height: auto; margin-top: 1; }
+    BudgetPane #proposal { height: auto; min-height: 2; }
     """
 
     can_focus = False
-    plan: reactive[Plan | None] = reactive(None, init=False, always_update=True)
+    plan: reactive[Plan | None] = reactive(None, init=False, always_update=True, repaint=False)
 
     @dataclass
     class Changed(Message):
-        """A budget field now holds a valid value."""
+        """Keep ``value`` for the budget's ``field`` (the edit was confirmed)."""
 
         field: str
         value: float
 
+    @dataclass
+    class Preview(Message):
+        """The open field holds ``value`` (None: nothing valid to show)."""
+
+        field: str
+        value: float | None
+
         def can_replace(self, message: Message) -> bool:
-            return isinstance(message, BudgetPane.Changed) and message.field == self.field
+            return isinstance(message, BudgetPane.Preview)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.border_title = "4 Budget"
         self._deps: object = object()
+        self.editing: str | None = None
+        """The field open for editing, if any."""
+        self._typed: float | None = None
+        self._opened = ""  # what the open field showed at first
+        self.on_preview: Callable[[str, float | None], None] | None = None
+        """Called with each value typed (the screen's preview), else Preview is posted."""
 
     def compose(self) -> ComposeResult:
-        for field, label, hint in FIELDS:
-            with Horizontal(classes="budget-row"):
-                yield Label(label, classes="budget-label")
-                yield BudgetInput(
-                    id=f"budget-{field}",
-                    validators=[RuleValidator(partial(parse_number, field))],
-                    validate_on=["changed", "submitted"],
-                    compact=True,
-                )
-                yield Static(hint, id=f"hint-{field}", classes="budget-hint")
+        table = BudgetTable(
+            cursor_type="row", zebra_stripes=False, show_header=False, id="budget-table"
+        )
+        table.add_column(Text("Setting"), width=14, key="setting")
+        table.add_column(Text("Value"), width=8, key="value")
+        yield table
+        with Horizontal(id="budget-editor"):
+            yield Label("", id="editor-label")
+            yield BudgetInput(id="budget-input", select_on_focus=False, compact=True)
+        yield Static(id="budget-hint")
         yield Static(id="bars")
         yield Static(id="proposal")
 
-    def focus_first(self) -> None:
-        # Synchronous, so "4" then "10" typed at once lands in the field.
-        self.screen.set_focus(self.query_one("#budget-weekly_hours", Input))
+    @property
+    def table(self) -> BudgetTable:
+        return self.query_one(BudgetTable)
+
+    @property
+    def editor(self) -> BudgetInput:
+        return self.query_one(BudgetInput)
+
+    def focus_table(self) -> None:
+        # At once, not after a refresh: keys typed right behind "4" must reach it.
+        self.screen.set_focus(self.editor if self.editing else self.table)
+
+    def current_field(self) -> str:
+        row = self.table.cursor_row
+        return FIELDS[max(0, min(row, len(FIELDS) - 1))][0]
 
     def on_resize(self) -> None:
         if self.plan is not None:
@@ -95,54 +165,108 @@ class BudgetPane(VerticalScroll):
         if deps == self._deps:
             return
         self._deps = deps
-        self.sync_fields(plan, force=False)
+        table = self.table
+        for field, label, _ in FIELDS:
+            value = Text(show_number(getattr(plan.budget, field)))
+            if field in table.rows:
+                table.update_cell(field, "value", value)
+            else:
+                table.add_row(Text(label), value, key=field)
         self._draw(plan)
+        if self.editing is None:
+            self._show_hint()
 
-    def sync_fields(self, plan: Plan, *, force: bool) -> None:
-        """Show the plan's budget in the fields.
+    # -- the open field ------------------------------------------------------------
+    def open(self) -> None:
+        """Open the selected row's value for editing, cursor at the end."""
+        field = self.current_field()
+        assert self.plan is not None
+        self.editing = field
+        self._typed = None
+        self.query_one("#editor-label", Label).update(LABELS[field])
+        editor = self.editor
+        with editor.prevent(Input.Changed):
+            editor.value = show_number(getattr(self.plan.budget, field))  # exactly as stored
+        self._opened = editor.value
+        editor.cursor_position = len(editor.value)
+        editor.remove_class("-invalid")
+        self.add_class("-editing")
+        self.screen.set_focus(editor)
+        self._show_hint("enter keeps it, escape restores it")
 
-        The field being typed in is left alone unless `force` (undo, redo, fit):
-        the plan that arrives may be the echo of an earlier keystroke, and
-        writing it back would eat what was typed since.
+    def close(self, keep: bool, *, announce: bool = True) -> tuple[str, float] | None:
+        """Close the open field: keep its value (when valid) or restore the old one.
+
+        Returns the (field, value) kept; posts it as :class:`Changed` if
+        ``announce``. An invalid value is not kept: the field stays open.
         """
-        budget = plan.budget
-        for field, _, _ in FIELDS:
-            widget = self.query_one(f"#budget-{field}", Input)
-            value = getattr(budget, field)
+        field = self.editing
+        if field is None:
+            return None
+        kept = None
+        if keep and self.editor.value != self._opened:  # untouched: nothing to keep
             try:
-                shown = parse_number(field, widget.value)
-            except RuleError:
-                shown = None
-            if shown != value and (force or not widget.has_focus):
-                with widget.prevent(Input.Changed):
-                    widget.value = format_number(value)
-                self._show_hint(field, None)
+                kept = (field, parse_number(field, self.editor.value))
+            except RuleError as error:
+                self._show_hint(f"✖ {error}", error=True)
+                self.app.bell()
+                return None
+        self.editing = None
+        self._typed = None
+        self.remove_class("-editing")
+        if self.editor.has_focus:
+            self.screen.set_focus(self.table)
+        if kept is not None and announce:
+            self.post_message(self.Changed(*kept))
+        self._preview(field, None)
+        self._show_hint()
+        return kept
 
-    def _show_hint(self, field: str, error: str | None) -> None:
-        hint = self.query_one(f"#hint-{field}", Static)
-        text = error or next(h for f, _, h in FIELDS if f == field)
-        if hint.has_class("-error") == (error is not None) and str(hint.content) == text:
-            return  # unchanged: no repaint, no layout
-        hint.set_class(error is not None, "-error")
-        hint.update(Text(text))
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        field = (event.input.id or "").removeprefix("budget-")
-        try:
-            value = parse_number(field, event.value)
-        except RuleError as error:
-            self._show_hint(field, f"✖ {error}")
-            return
-        self._show_hint(field, None)
-        self.post_message(self.Changed(field, value))
-
-    @on(Input.Submitted)
+    @on(Input.Submitted, "#budget-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.screen.focus_next()
+        self.close(keep=True)
 
+    def typed(self, text: str) -> None:
+        """The open field now holds ``text``: its reason, and the preview."""
+        field = self.editing
+        if field is None or self.plan is None:
+            return
+        editor = self.editor
+        try:
+            value = parse_number(field, text)
+        except RuleError as error:
+            self._typed = None
+            editor.add_class("-invalid")
+            self._show_hint(f"✖ {error}", error=True)
+        else:
+            self._typed = value
+            editor.remove_class("-invalid")
+            self._show_hint("enter keeps it, escape restores it")
+        self._preview(field, self._typed)
+
+    def _preview(self, field: str, value: float | None) -> None:
+        """Show the plan with ``value`` typed (None: the plan as it is)."""
+        if self.on_preview is not None:
+            self.on_preview(field, value)  # at once: same frame as the keystroke
+        else:
+            self.post_message(self.Preview(field, value))
+
+    @on(PaneTable.RowHighlighted, "#budget-table")
+    def _highlighted(self, event) -> None:
+        event.stop()
+        if self.editing is None:
+            self._show_hint()
+
+    def _show_hint(self, text: str | None = None, *, error: bool = False) -> None:
+        hint = self.query_one("#budget-hint", Static)
+        if text is None:
+            text = HINTS[self.current_field()]
+        if hint.has_class("-error") != error:
+            hint.set_class(error, "-error")
+        show(hint, Text(text))
+
+    # -- bars and the proposal -----------------------------------------------------
     def _draw(self, plan: Plan) -> None:
         capacity = capacity_minutes(plan.budget)
         active = plan.active_channels
@@ -163,17 +287,19 @@ class BudgetPane(VerticalScroll):
             share = "" if capacity <= 0 else f" {100 * minutes / capacity:.0f}%"
             bars.append(f" {format_minutes(minutes)}{share}\n")
         bars.rstrip()
-        self.query_one("#bars", Static).update(bars)
+        show(self.query_one("#bars", Static), bars)
+        # Two lines, OVER or not: the pane keeps its height while weekly hours are
+        # typed (the changes themselves are the over-budget finding's fix).
         proposal = fit_to_budget(plan)
         text = Text()
         if proposal.edits:
             text.append("OVER: ", style="bold red")
             text.append(
                 f"{format_minutes(proposal.committed_before)} planned, "
-                f"{format_minutes(capacity)} available.\nPress f to fit: ",
+                f"{format_minutes(capacity)} available.\n"
             )
-            text.append(one_line(proposal.summary(plan)), style="bold")
+            text.append("Press f to fit", style="bold")
             text.append(
-                f" → {format_minutes(proposal.committed_after)} of {format_minutes(capacity)}"
+                f": {format_minutes(proposal.committed_after)} of {format_minutes(capacity)}"
             )
-        self.query_one("#proposal", Static).update(text)
+        show(self.query_one("#proposal", Static), text, min_lines=2)

@@ -1,17 +1,27 @@
-"""The Channels pane: every channel with its status, cost and what it serves."""
+"""The Channels pane: every channel with its status, cost and what it serves,
+best score first (``Score▼``; on a tie the cheaper, then the earlier in the plan).
+
+``▸next`` marks :func:`socialtui.plan.shortlist.next_channel`'s answer, the one
+notion of "next" (it weighs the budget and the week as lived, so the mark
+follows the weekly hours and the check-ins too); the line under the table says
+it in words, or why there is none.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
 
 from socialtui.plan.budget import channel_minutes, format_minutes, format_number
-from socialtui.plan.fit import audiences_on, best_candidate, cost_if_active, goals_served, score
+from socialtui.plan.fit import audiences_on, cost_if_active, goals_served, score
 from socialtui.plan.model import Plan
-from socialtui.safe import one_line
+from socialtui.plan.shortlist import NextChoice, next_channel
 from socialtui.tui.text import lit
-from socialtui.tui.widgets.pane import Pane
+from socialtui.tui.widgets.lines import show
+from socialtui.tui.widgets.pane import Pane, name_cell
 
 STATUS_MARK = {
     "active": "● active",
@@ -19,33 +29,59 @@ STATUS_MARK = {
     "later": "◌ later",
     "dropped": "✕ dropped",
 }
+NEXT_MARK = " ▸next"
+
+
+def ranked(plan: Plan) -> list:
+    """The channels as the table lists them: best score first, then cheaper, then plan order."""
+    return sorted(
+        enumerate(plan.channels),
+        key=lambda pair: (-score(plan, pair[1]), channel_minutes(pair[1]), pair[0]),
+    )
+
+
+def next_text(choice: NextChoice) -> Text:
+    text = Text("▸next: ", style="bold")
+    text.append_text(lit(choice.text))
+    return text
 
 
 class ChannelsPane(Pane):
     kind = "channel"
     title = "Channels"
     number = 3
-    columns = ("Channel", "Status", "Cadence", "h/week", "Score", "Goals", "Aud.", "If active")
+    columns = ("Channel", "Status", "h/week", "Score▼", "If active", "Cadence", "Goals", "Aud.")
+    flex = {"Channel": 12}
+    in_view = 5  # the cadence and the score's parts scroll
     empty_hint = "No channels yet: press a to add one from the catalog."
 
     def __init__(self, today: date, **kwargs) -> None:
         super().__init__(today, **kwargs)
         self._static_key: tuple | None = None
-        self._static: list[tuple] = []
+        self._static: list[tuple[str, tuple]] = []
+
+    def compose_bottom(self) -> ComposeResult:
+        yield Static(id="next-hint", classes="pane-hint")
 
     def deps(self, plan: Plan) -> object:
-        return (plan.channels, plan.goals, plan.audiences, plan.budget)
+        # next_channel weighs the budget and the week as lived (the check-ins).
+        return (plan.channels, plan.goals, plan.audiences, plan.budget, plan.checkins)
 
     def rows(self, plan: Plan) -> list[tuple[str, tuple]]:
-        # Everything but the last column depends on channels, goals and audiences
-        # only; a keystroke in the budget keeps those very tuples, so reuse them.
+        # Most cells depend on channels, goals and audiences only; a keystroke
+        # in the budget keeps those very tuples, so reuse them.
         key = (plan.channels, plan.goals, plan.audiences)
         old = self._static_key
         if old is None or any(a is not b for a, b in zip(key, old, strict=True)):
             self._static_key = key
             self._static = self._static_cells(plan)
+        choice = next_channel(plan)
+        show(self.query_one("#next-hint", Static), next_text(choice))
+        best = choice.channel.id if choice.channel is not None else None
         rows = []
-        for channel, cells in zip(plan.channels, self._static, strict=True):
+        for channel_id, (name, status, hours, score_text, *cells) in self._static:
+            channel = plan.channel(channel_id)
+            assert channel is not None
             if channel.status == "active":
                 fit = Text("")
             else:
@@ -54,19 +90,16 @@ class ChannelsPane(Pane):
                     f"+{format_minutes(cost)} {'fits' if fits else 'OVER'}",
                     style="green" if fits else "red",
                 )
-            rows.append((channel.id, (*cells, fit)))
+            if channel_id == best:  # a cut name never hides it
+                fit.append(NEXT_MARK, style="bold")
+            rows.append((channel_id, (name, status, hours, score_text, fit, *cells)))
         return rows
 
-    def _static_cells(self, plan: Plan) -> list[tuple]:
-        best = best_candidate(plan)
+    def _static_cells(self, plan: Plan) -> list[tuple[str, tuple]]:
         cells = []
-        for channel in plan.channels:
+        for _, channel in ranked(plan):
             minutes = channel_minutes(channel)
             sc = score(plan, channel)
-            score_text = "∞" if sc == float("inf") else f"{sc:.2f}"
-            name = lit(one_line(channel.name, 24))
-            if best is not None and channel.id == best.id:
-                name.append(" ▸next", style="bold")
             cadence = (
                 f"{format_number(channel.posts_per_week)}×"
                 f"{format_number(channel.minutes_per_post)}m"
@@ -74,13 +107,16 @@ class ChannelsPane(Pane):
             )
             cells.append(
                 (
-                    name,
-                    STATUS_MARK.get(channel.status, channel.status),
-                    cadence,
-                    format_minutes(minutes),
-                    score_text,
-                    str(goals_served(plan, channel)),
-                    str(audiences_on(plan, channel)),
+                    channel.id,
+                    (
+                        name_cell(channel.name),
+                        STATUS_MARK.get(channel.status, channel.status),
+                        format_minutes(minutes),
+                        "∞" if sc == float("inf") else f"{sc:.2f}",
+                        cadence,
+                        str(goals_served(plan, channel)),
+                        str(audiences_on(plan, channel)),
+                    ),
                 )
             )
         return cells

@@ -14,6 +14,7 @@ from functools import lru_cache
 from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -28,8 +29,24 @@ MARKS = {
     "info": ("· info   ", "cyan"),
 }
 ALL_CLEAR = "✓ No findings: the plan is coherent and fits the week."
-# Findings whose fix has its own key in the planner.
-FIX_KEYS = {"over-budget": "f", "ready-to-expand": "e"}
+# Findings whose fix has its own key in the planner: f and e apply edits (when
+# there are some), p opens the purpose form.
+FIX_KEYS = {"over-budget": "f", "ready-to-expand": "e", "no-purpose": "p"}
+OPENS_A_FORM = frozenset({"no-purpose"})
+HEAD = 10  # the mark and a space: where a finding's wrapped lines start
+ARROW = "            → "
+FIX_INDENT = len(ARROW)
+
+
+def fix_line(finding: Finding) -> str | None:
+    """The fix as shown: its label, and its key when it has one that works now."""
+    if finding.fix is None:
+        return None
+    label = one_line(finding.fix.label)
+    key = FIX_KEYS.get(finding.id)
+    if key is None or not (finding.fix.applicable or finding.id in OPENS_A_FORM):
+        return label
+    return f"{label.removesuffix(f' ({key})')} [{key}]"
 
 
 def finding_text(finding: Finding) -> Text:
@@ -39,10 +56,9 @@ def finding_text(finding: Finding) -> Text:
     text.append(mark, style=style)
     text.append(f" {finding.id}", style="bold")
     text.append(f"  {one_line(finding.message)}")
-    if finding.fix is not None:
-        key = FIX_KEYS.get(finding.id) if finding.fix.applicable else None
-        hint = f" [{key}]" if key else ""
-        text.append(f"\n            → {one_line(finding.fix.label)}{hint}", style="dim")
+    fix = fix_line(finding)
+    if fix is not None:
+        text.append(f"\n{ARROW}{fix}", style="dim")
     return text
 
 
@@ -53,16 +69,46 @@ def render_findings(findings: list[Finding]) -> Text:
     return Text("\n").join(finding_text(finding) for finding in findings)
 
 
+def _hanging(console: Console, prefix: Text, body: Text, indent: int, width: int) -> list[Strip]:
+    """``body`` wrapped after ``prefix``, its further lines indented as far."""
+    room = max(1, width - indent)
+    lines = body.wrap(console, room, overflow="fold")
+    strips = []
+    for number, line in enumerate(lines):
+        line.rstrip()
+        text = prefix.copy() if number == 0 else Text(" " * indent)
+        text.append_text(line)
+        text.end = ""
+        strips.append(Strip(Segment.simplify(text.render(console))))
+    return strips
+
+
 @lru_cache(maxsize=4096)
 def _wrapped(finding: Finding | None, width: int, console: Console) -> tuple[Strip, ...]:
-    text = finding_text(finding) if finding is not None else Text(ALL_CLEAR, style="green")
-    options = console.options.update(width=width, no_wrap=False, overflow="fold")
-    lines = console.render_lines(text, options, pad=False, new_lines=False)
-    return tuple(Strip(Segment.simplify(line)) for line in lines)
+    if finding is None:
+        return tuple(_hanging(console, Text(), Text().append(ALL_CLEAR, style="green"), 2, width))
+    mark, style = MARKS[finding.severity]
+    body = Text(finding.id, style="bold")
+    body.append(f"  {one_line(finding.message)}")
+    # Styles by span, not as the Text's base style: that would colour the lines after.
+    strips = _hanging(console, Text().append(f"{mark} ", style=style), body, HEAD, width)
+    fix = fix_line(finding)
+    if fix is not None:
+        arrow, label = Text().append(ARROW, style="dim"), Text().append(fix, style="dim")
+        strips += _hanging(console, arrow, label, FIX_INDENT, width)
+    return tuple(strips)
 
 
 class FindingsPanel(ScrollView, can_focus=True):
-    """Scrollable list of findings; its border title counts them by severity."""
+    """Scrollable list of findings; its border title counts them by severity.
+
+    Focused (``5``), ``↑`` ``↓`` ``j`` ``k`` and the page keys scroll it.
+    """
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
 
     DEFAULT_CSS = """
     FindingsPanel { height: 9; border: round $primary 50%; padding: 0 1; }
@@ -76,6 +122,7 @@ class FindingsPanel(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self._lines: list[Strip] = []
         self._width = 0  # the width self._lines were wrapped to
+        self._drawn: list[Finding] | None = None  # the findings last wrapped
 
     @property
     def text(self) -> Text:
@@ -83,6 +130,9 @@ class FindingsPanel(ScrollView, can_focus=True):
         return render_findings(self.findings)
 
     def watch_findings(self, findings: list[Finding]) -> None:
+        if findings == self._drawn:
+            return  # most keystrokes change no finding: nothing to redraw
+        self._drawn = list(findings)
         counts = {
             s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")
         }
@@ -105,7 +155,13 @@ class FindingsPanel(ScrollView, can_focus=True):
         for finding in self.findings or [None]:
             lines += _wrapped(finding, width, console)
         self._lines, self._width = lines, width
-        self.virtual_size = Size(width, len(lines))
+        size, before = Size(width, len(lines)), self.virtual_size
+        room = self.scrollable_content_region.height
+        if size.width == before.width and max(size.height, before.height) <= room:
+            # No scrollbar before or after: a new layout would change nothing.
+            self.set_reactive(FindingsPanel.virtual_size, size)
+        else:
+            self.virtual_size = size
         if refresh:
             self.refresh()
 

@@ -13,9 +13,20 @@ from socialtui.plan.model import Plan
 from socialtui.plan.progress import goal_progress
 from socialtui.safe import one_line
 from socialtui.tui.text import lit
-from socialtui.tui.widgets.pane import Pane
+from socialtui.tui.widgets.pane import Pane, name_cell
 
 PACE_STYLE = {"behind": "yellow", "ahead": "green", "reached": "bold green"}
+
+
+def pace_word(progress) -> str:
+    """The Pace column: no verdict before the evidence allows one (``too_early``)."""
+    if progress.reached:
+        return "reached"
+    if progress.expected is None:
+        return "no date"
+    if progress.too_early:
+        return "too early"
+    return progress.pace
 
 
 def progress_cells(plan: Plan, goal, today: date) -> tuple[Text, Text, Text, Text]:
@@ -27,7 +38,8 @@ def progress_cells(plan: Plan, goal, today: date) -> tuple[Text, Text, Text, Tex
         return Text(f"—/{target}", style="dim"), dash, dash, dash
     now = Text(f"{format_number(progress.latest)}/{target}")
     percent = Text(f"{progress.percent:.0f}%")
-    pace = Text(progress.pace or "no date", style=PACE_STYLE.get(progress.pace, "dim"))
+    word = pace_word(progress)
+    pace = Text(word, style=PACE_STYLE.get(word, "dim"))
     if progress.reached:
         eta = Text("done", style="green")
     elif progress.projected is None:
@@ -57,11 +69,12 @@ class GoalsPane(Pane):
         "H/F",
         "Channels",
     )
-    widths = {"Goal": 16}
+    flex = {"Goal": 12}
+    in_view = 6  # the progress columns; the rest scroll
     empty_hint = "No goals yet: press a to add one (why are we on social media?)."
 
     DEFAULT_CSS = """
-    GoalsPane #purpose { height: auto; max-height: 5; padding: 0 1; color: $text-muted; }
+    GoalsPane #purpose { height: auto; padding: 0 1; color: $text-muted; }
     """
 
     def compose_top(self) -> ComposeResult:
@@ -96,7 +109,7 @@ class GoalsPane(Pane):
                     goal.id,
                     (
                         str(rank),
-                        lit(one_line(goal.title, 40)),
+                        name_cell(goal.title),
                         *progress_cells(plan, goal, self.today),
                         goal.deadline.isoformat() if goal.deadline else "—",
                         "—" if goal.baseline is None else format_number(goal.baseline),

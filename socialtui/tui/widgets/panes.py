@@ -24,7 +24,7 @@ class Panes(Container):
     class Arrived(Message):
         """The panes are mounted and laid out for the first time."""
 
-    shown: reactive[Plan | None] = reactive(None, init=False, always_update=True)
+    shown: reactive[Plan | None] = reactive(None, init=False, always_update=True, repaint=False)
     """What the panes display (the screen binds its own ``shown`` here)."""
 
     def __init__(self, today: date, **kwargs) -> None:

@@ -24,7 +24,8 @@ class PaneTabs(Static):
 
     def render(self) -> Text:
         text = Text()
-        for number, label in ((1, "Goals"), (2, "Audience"), (3, "Channels"), (4, "Budget")):
+        tabs = ((1, "Goals"), (2, "Audience"), (3, "Channels"), (4, "Budget"), (5, "Findings"))
+        for number, label in tabs:
             style = "bold reverse" if number == self.current else "dim"
             text.append(f" {number} {label} ", style=style)
             text.append(" ")
