@@ -6,6 +6,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from socialtui.tui.screens.forms import ChannelForm
+
 from .conftest import copy_fixture, make_app, running, settle
 
 
@@ -18,8 +20,14 @@ async def test_editing_a_channel_keeps_its_days(data_dir: Path):
 
     app = make_app(path, data_dir)
     async with running(app, size=(120, 40)) as pilot:
-        # Instagram: posts/week 4 -> 2, then save now.
-        await pilot.press("3", "down", "enter", "tab", "tab", "end", "backspace", "2", "enter")
+        # Instagram (the table ranks channels by score, not in the file's order):
+        # posts/week 4 -> 2, then save now.
+        await pilot.press("3")
+        app.screen.query_one("#channels").select_id("instagram")
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, ChannelForm) and form.item.id == "instagram"
+        await pilot.press("tab", "tab", "end", "backspace", "2", "enter")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         channel = app.screen.plan.channel("instagram")
