@@ -190,12 +190,13 @@ async def test_the_app_stays_responsive_when_the_plan_becomes_a_fifo(
     plans: Path, data_dir: Path, become: str
 ):
     from socialtui.tui.screens.dialogs import ConflictScreen
-    from tests.tui.conftest import make_app, running, settle
+    from tests.tui.conftest import make_app, running, settle, weekly_hours
 
     path = a_plan(plans)
     app = make_app(path, data_dir)
     async with running(app, size=(80, 24), notifications=True) as pilot:
-        await pilot.press("4", "1", "0")
+        await pilot.press(*weekly_hours("10"))
+        assert app.current_plan != app.loaded.plan  # an edit to save
         HOSTILE[become](path)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
