@@ -339,17 +339,21 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
     # -- read-only ------------------------------------------------------------
     def read_only_reason(self) -> str | None:
         """Why this session may not change the plan, naming ctrl+t where it helps."""
+        from socialtui.safe import clean
+
         app = self.app
         if not getattr(app, "read_only", False):
             return None
         holder = getattr(app, "holder", None)
         if holder is not None:
-            from socialtui.safe import clean
-
             return (
                 f"This plan is open in another session ({clean(holder.describe())}), so it is "
                 "read-only here: ctrl+t takes it over."
             )
+        file = getattr(app, "file", None)
+        protection = getattr(file, "protection", None)
+        if protection is not None and not app.loaded.read_only:  # type: ignore[attr-defined]
+            return f"This plan is read-only: {clean(protection.reason)}."
         return "This plan was written by a newer socialtui: it is read-only here."
 
     def refuse_read_only(self) -> bool:
