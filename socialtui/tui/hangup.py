@@ -10,15 +10,18 @@ away (end-of-file or EIO: SIGHUP ignored under ``nohup``, then the terminal
 closed). Either way :meth:`HangUp.hang_up`:
 
 1. stops autosave and waits for a save already running;
-2. saves the pending edits through the session, the normal safe path (lock,
+2. keeps a valid value still open in the Budget pane, as quitting does
+   (:meth:`~socialtui.tui.screens.planner.PlannerScreen.finish_inline_edit`);
+   one that is not valid is not kept, and the exit line says which and why;
+3. saves the pending edits through the session, the normal safe path (lock,
    changed-on-disk check, backup, atomic write); when that is refused (read-only,
    a conflict, a file that changed or can no longer be written) the edits go to
    the recovery copy instead (:meth:`HeldPlan.write_copy`);
-3. releases the plan's lock;
-4. exits: Textual restores the terminal (alternate screen left, mouse
+4. releases the plan's lock;
+5. exits: Textual restores the terminal (alternate screen left, mouse
    tracking off, cursor shown) when it is still there. The exit status is
    128 + the signal's number (129 SIGHUP, 143 SIGTERM, 130 SIGINT), 129 when the terminal
-   went away without a signal.
+   went away without a signal. The exit line says what became of the edits.
 
 A watchdog ends the process :data:`HANG_UP_GRACE` seconds later if the exit
 has not happened by then (the lock is released by then in any case): a hung-up
@@ -120,9 +123,13 @@ class HangUp:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(planner.filled.wait(), HANG_UP_GRACE / 2)
         await self.workers.wait_for_complete()  # a save already running finishes first
-        kept = self.keep_edits()
+        refused = None  # a value open in the Budget pane that cannot be kept
+        if planner is not None:
+            with contextlib.suppress(Exception):  # never in the way of saving the rest
+                refused = planner.finish_inline_edit()  # a valid one is kept, as on quit
+        said = [self.keep_edits(), refused]
         self.release_lock()
-        self.exit_line = f"socialtui: {clean(what)}: {kept}"
+        self.exit_line = f"socialtui: {clean(what)}: " + "; ".join(s for s in said if s)
         self.exit(return_code=code)
 
     def keep_edits(self) -> str:

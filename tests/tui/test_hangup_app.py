@@ -3,6 +3,11 @@
 Under Pilot the signal handlers are not installed (pytest owns the process's
 signals): these tests call ``hang_up`` as the handlers do. The real signals and a
 real terminal going away are tests/terminal/test_hangup.py's.
+
+- Edits kept (``enter``) and not yet saved are saved, or copied when the plan
+  cannot be written.
+- A valid value still open in the Budget pane is kept, as quitting keeps it; an
+  invalid one is not, and the exit line says which and why.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from socialtui.store import lock
 from socialtui.tui import saving
 from socialtui.tui.terminal import HangUpDriver, TerminalStream, terminal_problem
 
-from .conftest import make_app, running, wait_until
+from .conftest import make_app, running, wait_until, weekly_hours
 
 
 @pytest.fixture(autouse=True)
@@ -30,9 +35,23 @@ def no_autosave(monkeypatch) -> None:
 
 
 async def edit_weekly_hours(app, pilot) -> None:
-    await pilot.press("4", "1", "0")  # weekly hours 4.0 -> 4.010... typed, not yet saved
+    await pilot.press(*weekly_hours("10"))  # weekly hours 4.0 -> 10, kept, not yet saved
     await pilot.pause()
+    assert app.current_plan.budget.weekly_hours == 10
     assert app.current_plan != app.loaded.plan
+
+
+async def hang_up_now(app, pilot, how: str) -> None:
+    """A signal (``SIGHUP``...), or the terminal gone (``terminal``); then the exit."""
+    if how == "terminal":
+        app.terminal_gone("the terminal closed (end of file)")
+    else:
+        app.hang_up(signal.Signals[how])
+    await wait_until(pilot, lambda: app._exit)
+
+
+def copies(data_dir: Path) -> list[Path]:
+    return list(recovered_dir(data_dir).glob("overcommitted.unsaved-*.toml"))
 
 
 @pytest.mark.parametrize("signo", [signal.SIGHUP, signal.SIGTERM])
@@ -71,19 +90,21 @@ async def test_a_hang_up_with_a_conflict_keeps_the_edits_in_a_copy(over_path: Pa
     assert not lock.lock_path(over_path).exists()
 
 
-async def test_a_hang_up_on_a_read_only_plan_keeps_the_edits_in_a_copy(
+async def test_a_hang_up_on_a_plan_made_read_only_keeps_the_edits_in_a_copy(
     over_path: Path, data_dir: Path
 ):
-    over_path.chmod(0o400)
-    before = over_path.read_bytes()
     app = make_app(over_path, data_dir)
     async with running(app, size=(80, 24)) as pilot:
         await edit_weekly_hours(app, pilot)
+        over_path.chmod(0o400)  # meanwhile: the plan may no longer be written
+        before = over_path.read_bytes()
         app.hang_up(signal.SIGTERM)
         await wait_until(pilot, lambda: app._exit)
     assert app.return_code == 143
     assert over_path.read_bytes() == before
-    assert len(list(recovered_dir(data_dir).glob("overcommitted.unsaved-*.toml"))) == 1
+    [copy] = copies(data_dir)
+    assert tomllib.loads(copy.read_text())["budget"]["weekly_hours"] == 10
+    assert app.exit_line is not None and f"your edits are in {copy}" in app.exit_line
 
 
 async def test_a_save_already_running_finishes_before_the_hang_up_saves(
@@ -92,13 +113,12 @@ async def test_a_save_already_running_finishes_before_the_hang_up_saves(
     monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.0)
     app = make_app(over_path, data_dir)
     async with running(app, size=(80, 24)) as pilot:
-        await pilot.press("4", "1")
-        await pilot.press("0")  # a save may be running now, with one more edit pending
+        await pilot.press(*weekly_hours("1"))
+        await pilot.press("enter", "ctrl+u", "1", "0", "enter")  # a save may be running now
+        assert app.current_plan.budget.weekly_hours == 10  # with one more edit pending
         app.hang_up(signal.SIGHUP)
         await wait_until(pilot, lambda: app._exit)
-    assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == (
-        app.current_plan.budget.weekly_hours
-    )
+    assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 10
     assert not lock.lock_path(over_path).exists()
 
 
@@ -111,6 +131,43 @@ async def test_the_terminal_going_away_is_a_hang_up(over_path: Path, data_dir: P
     assert app.return_code == 129
     assert app.terminal_lost == "the terminal closed (end of file)"
     assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] != 4.0
+
+
+# -- a value open in the Budget pane ---------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["SIGHUP", "terminal"])
+async def test_a_valid_value_still_open_is_kept_as_quitting_keeps_it(
+    over_path: Path, data_dir: Path, how: str
+):
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("4", "enter", "ctrl+u", "1", "0")  # typed, enter not pressed
+        assert app.focused is app.screen.query_one("#budget-input")
+        assert app.current_plan == app.loaded.plan  # only previewed so far
+        await hang_up_now(app, pilot, how)
+    assert app.return_code == 129
+    assert tomllib.loads(over_path.read_text())["budget"]["weekly_hours"] == 10
+    why = "the terminal closed (end of file)" if how == "terminal" else how
+    assert app.exit_line == f"socialtui: {why}: your edits were saved"
+    assert not lock.lock_path(over_path).exists()
+
+
+async def test_an_invalid_value_still_open_is_not_kept_and_the_exit_line_says_so(
+    over_path: Path, data_dir: Path
+):
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("4", "down", "enter", "ctrl+u", "2", "0", "enter")  # reserve 20 %
+        await pilot.press("up", "enter", "ctrl+u", "2", "0", "0")  # 200 h: out of range
+        await hang_up_now(app, pilot, "SIGHUP")
+    saved = tomllib.loads(over_path.read_text())["budget"]
+    assert (saved["reserve_percent"], saved["weekly_hours"]) == (20, 4.0)
+    assert app.exit_line == (
+        "socialtui: SIGHUP: your edits were saved; Weekly hours '200' was not kept: "
+        "must be more than 0 and at most 168, not 200"
+    )
+    assert copies(data_dir) == []
 
 
 async def test_a_second_hang_up_changes_nothing(over_path: Path, data_dir: Path):

@@ -98,6 +98,28 @@ async def test_bad_budget_value_is_refused_at_the_field(over_path: Path, data_di
         await pilot.pause()
         saved = tomllib.loads(over_path.read_text())
         assert saved["budget"]["weekly_hours"] == 4
+        # ... nor thrown away: it stays open, with its reason.
+        assert app.focused is app.screen.query_one("#budget-input")
+        assert app.focused.value == "200"
+        assert "more than 0 and at most 168" in str(app.screen.query_one("#budget-hint").render())
+
+
+async def test_quitting_with_an_invalid_value_open_asks_first(over_path: Path, data_dir: Path):
+    from socialtui.tui.screens.dialogs import DiscardScreen
+
+    before = over_path.read_bytes()
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("4", "enter", "ctrl+u", "2", "0", "0", "ctrl+q")
+        assert isinstance(app.screen, DiscardScreen)
+        assert app.screen.query_one("Vertical").border_title == "Discard your changes and quit?"
+        await pilot.press("n")  # back to the value, as it was typed
+        assert app.focused is app.screen.query_one("#budget-input")
+        assert app.focused.value == "200"
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert over_path.read_bytes() == before
 
 
 async def test_save_keeps_comments_and_changes_one_line(over_path: Path, data_dir: Path):

@@ -302,16 +302,23 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
             return
         self.query_one("#budget").open()  # type: ignore[attr-defined]
 
-    def finish_inline_edit(self) -> None:
-        """Keep a valid value still open in the Budget pane (saving, quitting)."""
+    def finish_inline_edit(self) -> str | None:
+        """Keep a valid value still open in the Budget pane (saving, quitting, a
+        hang-up). One that is not valid stays open with its reason shown (nothing
+        is thrown away unasked): returns what it is and why it was not kept."""
         pane = self.budget_pane()
         if pane is None or not pane.editing:
-            return
+            return None
         kept = pane.close(keep=True, announce=False)
-        if kept is None:
-            pane.close(keep=False)  # not valid: it cannot be kept
-        else:
+        if kept is not None:
             self.keep_budget(*kept)
+        return pane.refusal()
+
+    @property
+    def has_typing(self) -> bool:
+        """A value typed in the Budget pane and not kept (quitting asks first)."""
+        pane = self.budget_pane()
+        return pane is not None and pane.has_typing
 
     def on_budget_pane_preview(self, event) -> None:
         self.preview_budget(event.field, event.value)

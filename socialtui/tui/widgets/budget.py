@@ -222,6 +222,22 @@ class BudgetPane(VerticalScroll):
         self._show_hint()
         return kept
 
+    @property
+    def has_typing(self) -> bool:
+        """Whether the open field holds a value typed and not yet kept."""
+        return self.editing is not None and self.editor.value != self._opened
+
+    def refusal(self) -> str | None:
+        """What the open field holds that cannot be kept, and why (None: nothing such)."""
+        field = self.editing
+        if field is None or not self.has_typing:
+            return None
+        try:
+            parse_number(field, self.editor.value)
+        except RuleError as error:
+            return f"{LABELS[field]} '{one_line(self.editor.value, 20)}' was not kept: {error}"
+        return None
+
     @on(Input.Submitted, "#budget-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
