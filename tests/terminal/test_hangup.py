@@ -109,7 +109,7 @@ def test_killing_the_terminal_0_2_s_after_an_edit_keeps_the_edit(
     status = tmp_path / "status"
     start_surviving_the_pane(term, f"{socialtui_command()} open {plan}", status)
     term.wait_for(lambda s: "Studio Nord" in s and "[saved]" in s)
-    term.keys("4", "1", "0")  # weekly hours 4.0 -> 10: autosave would wait a second
+    term.keys("4", "Enter", "C-u", "1", "0", "Enter")  # 4.0 -> 10; autosave waits 1 s
     term.wait_for(lambda s: "[unsaved]" in s)
     time.sleep(0.2)
     term.kill()  # the tmux server goes: the terminal closes, SIGHUP
@@ -129,7 +129,7 @@ def test_sigterm_saves_and_gives_the_terminal_back(term: Tmux, plan: Path, signo
     flags = "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"
     shown = term.tmux("display", "-p", "-t", term.name, flags).split()
     assert shown == ["1", "1", "0"]  # full screen, mouse tracking on, cursor hidden
-    term.keys("4", "1", "0")
+    term.keys("4", "Enter", "C-u", "1", "0", "Enter")  # weekly hours 4.0 -> 10
     term.wait_for(lambda s: "[unsaved]" in s)
     os.kill(app_pid(term), signo)
     screen = term.wait_for(lambda s: "EXITED:" in s)
@@ -149,7 +149,7 @@ def test_a_closed_terminal_ends_the_app_even_when_sighup_is_ignored(
     start_surviving_the_pane(term, f"{socialtui_command()} open {plan}", status, hup="''")
     term.wait_for(lambda s: "Studio Nord" in s and "[saved]" in s)
     pid = app_pid(term)
-    term.keys("4", "1", "0")
+    term.keys("4", "Enter", "C-u", "1", "0", "Enter")  # weekly hours 4.0 -> 10
     term.wait_for(lambda s: "[unsaved]" in s)
     before = cpu_seconds(pid)
     term.kill()

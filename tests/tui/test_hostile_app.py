@@ -95,7 +95,7 @@ async def back_to_planner(app, pilot, where: str) -> None:
 
 
 # Each step: where, then the keys that open it from the planner ("escape" first
-# leaves a field: in the Budget pane, a key is typed into weekly hours).
+# leaves an open field or a question).
 STEPS = [
     ("purpose form", "1", "p"),
     ("goal form", "1", "enter"),
@@ -141,7 +141,7 @@ async def test_every_screen_of_a_hostile_plan_is_inert(hostile_plan: Path, data_
 
         # Changed on disk: the dialog names the (hostile) file.
         hostile_plan.write_text(plan_text().replace("weekly_hours = 3.0", "weekly_hours = 3.5"))
-        await visit(app, pilot, "edit", "escape", "4", "backspace", "2")
+        await visit(app, pilot, "edit", "escape", "4", "enter", "backspace", "2", "enter")
         await visit(app, pilot, "conflict", "ctrl+s")
         assert not isinstance(app.screen, PlannerScreen), "no conflict dialog"
         await visit(app, pilot, "save as a copy", "c")
