@@ -114,6 +114,13 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
     Command("history", "h", "History", "Weeks of check-ins: planned vs actual, metric trends"),
     Command("review", "r", "Review", "A guided review: goals, audiences, channels, budget"),
     Command(
+        "week",
+        "w",
+        "Week",
+        "The week, day by day: posts and minutes against a daily limit",
+        footer=None,
+    ),
+    Command(
         "export",
         "x",
         "Export",

@@ -89,7 +89,7 @@ def test_findings_at_80x24(snap_compare, home):
 def test_help_screen(snap_compare, home):
     """The help screen over the planner: every key, in the README's order, with
     what it does (1-5 panes and findings, a add, enter edit, d delete,
-    shift+arrows reorder, s status, p purpose, f fit, e expand, c h r, x, m,
+    shift+arrows reorder, s status, p purpose, f fit, e expand, c h r w, x, m,
     ctrl+s save, ctrl+z/ctrl+y undo/redo, ctrl+o plans, ? help, q/ctrl+q quit,
     ctrl+t, ctrl+p, the arrows and j k, tab, escape, space, ctrl+j)."""
     assert snap_compare(app_on(home, "example.toml"), press=["question_mark"], terminal_size=LARGE)
@@ -98,8 +98,9 @@ def test_help_screen(snap_compare, home):
 def test_form_with_validation_error(snap_compare, home):
     """The channel form for LinkedIn with "x" typed as posts per week: the field
     is marked invalid and its note says "'x' is not a number"; status is a row of
-    choices with active marked; the goals it serves are a list with ticks; notes
-    is a text box; the preview still shows the plan as it was."""
+    choices with active marked; the posting days (Monday...) and the goals it
+    serves are lists with ticks; notes is a text box; the preview still shows
+    the plan as it was."""
     press = ["3", "enter", "tab", "tab", "end", "backspace", "x"]
     assert snap_compare(app_on(home, "overcommitted.toml"), press=press, terminal_size=LARGE)
 

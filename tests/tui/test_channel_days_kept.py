@@ -1,5 +1,5 @@
-"""A channel's posting days survive an edit in the app's channel form, which does
-not show them (the Week view's multi-select will)."""
+"""A channel's posting days survive an edit in the app's channel form that does
+not touch them (the form's "Posting days" tick list gives back what the file has)."""
 
 from __future__ import annotations
 

@@ -33,6 +33,7 @@ from socialtui.plan.rules import (
     parse_optional_finite,
     parse_slug,
 )
+from socialtui.tui.screens.days_field import picked_days, posting_days_field
 from socialtui.tui.screens.form import MISSING, Field, FormScreen, line, shown, text_box
 
 NOT_SET = (None, "not set")
@@ -241,6 +242,7 @@ class ChannelForm(NamedForm):
             )
             if self.item is None:
                 fields[-1] = replace(fields[-1], text=show_number(value))
+        fields.append(posting_days_field(() if c is None else c.days))
         fields += [
             Field(
                 "goals",
@@ -258,7 +260,7 @@ class ChannelForm(NamedForm):
         return fields
 
     def build(self, v: dict[str, Any]) -> Channel:
-        # replace(): fields this form does not show (a channel's days) are kept.
+        # replace(): fields this form does not show are kept.
         return replace(
             self.item or Channel(id="", name=""),
             id=self.item_id(v),
@@ -269,6 +271,7 @@ class ChannelForm(NamedForm):
             engage_minutes_per_week=v["engage_minutes_per_week"],
             goals=tuple(v["goals"]),
             notes=v["notes"],
+            days=picked_days(v["days"], () if self.channel is None else self.channel.days),
         )
 
     def preview_plan(self, result: Channel) -> Plan | None:

@@ -119,6 +119,11 @@ class PlannerKeys:
         for command in FOOTER_ESSENTIALS:
             yield (command.key_display or command.key_names[0], command.label, True, True)
 
+    def action_week(self) -> None:
+        from socialtui.tui.screens.week import open_week  # on first use: not at start
+
+        open_week(self)  # type: ignore[arg-type]
+
     # -- panes ---------------------------------------------------------------------
     def action_focus_pane(self, number: int) -> None:
         if number == FINDINGS:
