@@ -77,6 +77,14 @@ SHOTS = (
         "socialtui: history of check-ins",
     ),
     Shot(
+        "week",
+        "example.toml",
+        (120, 40),
+        ("w", "e", "tab", "6", "0", "ctrl+s"),
+        ("Mon 23", "every 2nd week", "204m of 60m", "OVER"),
+        "socialtui: the week, with a daily limit of 60 minutes",
+    ),
+    Shot(
         "help",
         "example.toml",
         (120, 40),

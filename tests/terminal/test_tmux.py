@@ -134,3 +134,30 @@ def test_first_run_creates_the_starter_plan(tmp_path: Path, terminal_env: dict[s
         term.kill()
     plans = list((tmp_path / "data" / "plans").glob("*.toml"))
     assert len(plans) == 1
+
+
+def test_w_opens_the_week_and_shows_a_days_total(tmp_path: Path, terminal_env: dict[str, str]):
+    """The example plan on Sunday 2026-11-22: Wednesday holds Instagram's post (40m),
+    the newsletter's every-2nd-week issue (150m) and 14m of engagement: 204m."""
+    plans = tmp_path / "data" / "plans"
+    plans.mkdir(parents=True)
+    plan = plans / "pottery.toml"
+    shutil.copyfile(FIXTURES / "example.toml", plan)
+    before = plan.read_bytes()
+
+    term = Tmux(120, 40, terminal_env)
+    try:
+        term.start(f"{socialtui_command()} open {plan}")
+        term.wait_for(lambda s: "Kiln Street Pottery" in s and "Findings" in s)
+        term.keys("w")
+        screen = term.wait_for(lambda s: "Wed 18" in s and "every 2nd week" in s)
+        totals = next(line for line in screen.splitlines() if "54m" in line)
+        assert totals.split() == ["54m", "14m", "204m", "14m", "54m", "—", "—"]
+        assert "Traceback" not in screen
+        term.keys("Escape")
+        term.wait_for(lambda s: "Wed 18" not in s and "Findings" in s)
+        term.keys("q")
+        term.wait_for(lambda s: "EXITED:0" in s)
+    finally:
+        term.kill()
+    assert plan.read_bytes() == before

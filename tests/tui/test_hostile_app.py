@@ -113,6 +113,7 @@ STEPS = [
     ("export", "x"),
     ("help", "question_mark"),
     ("review", "r"),
+    ("week view", "w"),
     ("review, page 2", "r", "enter"),
     ("review, page 3", "r", "enter", "enter"),
     ("palette", "ctrl+p"),

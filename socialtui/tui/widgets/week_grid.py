@@ -148,7 +148,7 @@ def _posts(n: int) -> str:
 
 def _line_text(line: Line, width: int) -> Text:
     """A channel's work on a day, for a column ``width`` wide."""
-    text = Text(one_line(line.name, width), style="bold", overflow="ellipsis", no_wrap=True)
+    text = Text(one_line(line.name, 3 * width), style="bold")  # a long name wraps
     if line.posts:
         text.append(f"\n {_posts(line.posts)} {minutes_text(line.post_minutes)}")
         if line.every > 1:
