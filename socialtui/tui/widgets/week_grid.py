@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -43,6 +44,8 @@ from socialtui.tui.widgets.findings import finding_text
 WIDE = 100
 """From this width on, the week is seven columns; below it, a row per day."""
 OVER_MARK = "▲ OVER"
+NAME_WIDTH = 40
+"""A channel's name is cut after this many characters (wrapped before)."""
 
 
 def ordinal(n: int) -> str:
@@ -146,9 +149,9 @@ def _posts(n: int) -> str:
     return "1 post" if n == 1 else f"{n} posts"
 
 
-def _line_text(line: Line, width: int) -> Text:
-    """A channel's work on a day, for a column ``width`` wide."""
-    text = Text(one_line(line.name, 3 * width), style="bold")  # a long name wraps
+def _line_text(line: Line) -> Text:
+    """A channel's work on a day, in a column: a long name wraps."""
+    text = Text(one_line(line.name, NAME_WIDTH), style="bold")
     if line.posts:
         text.append(f"\n {_posts(line.posts)} {minutes_text(line.post_minutes)}")
         if line.every > 1:
@@ -181,7 +184,7 @@ def marks_text(day: DayPlan) -> Text:
         text.append("◆ review", style="magenta")
     if day.off_day_posts:
         text.append("\n" if text else "")
-        text.append("▲ posts on an off day", style="yellow")
+        text.append("▲ off day", style="yellow")
     return text
 
 
@@ -195,20 +198,19 @@ def heading(day: DayPlan) -> Text:
 # --- the whole week ---------------------------------------------------------------------
 
 
-def columns(days: tuple[DayPlan, ...], width: int) -> Table:
+def columns(days: tuple[DayPlan, ...]) -> Table:
     """Seven columns, Monday to Sunday."""
-    cell = max(8, (width - 8) // 7 - 1)
     table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False)
     for day in days:
         table.add_column(heading(day), ratio=1, overflow="fold", no_wrap=False)
     bodies = []
     for day in days:
-        parts = [_line_text(line, cell) for line in day.lines]
+        parts = [_line_text(line) for line in day.lines]
         if not parts:
-            parts = [Text("off" if not day.work_day else "nothing planned", style="dim")]
+            parts = [Text("off" if not day.work_day else "nothing", style="dim")]
         bodies.append(Text("\n").join(parts))
     table.add_row(*bodies)
-    table.add_row(*(Text("─" * cell, style="dim") for _ in days))
+    table.add_row(*(Rule(style="dim") for _ in days))
     table.add_row(*(total_text(day) for day in days))
     table.add_row(*(marks_text(day) for day in days))
     return table
@@ -217,7 +219,7 @@ def columns(days: tuple[DayPlan, ...], width: int) -> Table:
 def _row_work(day: DayPlan) -> Text:
     parts = []
     for line in day.lines:
-        text = Text(one_line(line.name, 24), style="bold")
+        text = Text(one_line(line.name, NAME_WIDTH), style="bold")
         if line.posts:
             text.append(f" {_posts(line.posts)} {minutes_text(line.post_minutes)}")
             if line.every > 1:
@@ -226,7 +228,7 @@ def _row_work(day: DayPlan) -> Text:
             text.append(f" +{minutes_text(line.engage)} engage", style="dim")
         parts.append(text)
     if not parts:
-        return Text("off" if not day.work_day else "nothing planned", style="dim")
+        return Text("off" if not day.work_day else "nothing", style="dim")
     return Text("\n").join(parts)
 
 
@@ -297,7 +299,7 @@ def week_view(plan: Plan, today: date, width: int) -> RenderableType:
     """The whole view: settings, the week, the every-N-weeks posts and the week's findings."""
     days = week_days(plan, today)
     parts: list[RenderableType] = [settings_text(plan, today), Text()]
-    parts.append(columns(days, width) if width >= WIDE else rows(days))
+    parts.append(columns(days) if width >= WIDE else rows(days))
     total = Text("Week total ", style="bold")
     total.append(format_minutes(sum(day.total for day in days)), style="bold")
     over = [DAY_NAMES[day.day] for day in days if day.over]
