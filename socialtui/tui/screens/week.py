@@ -82,7 +82,14 @@ class WeekForm(FormScreen):
         days = picked_days(v["days"], self.plan.budget.days)
         if not days:
             raise RuleError("tick at least one day: the week needs a day to work on")
-        return with_week(self.plan, days, v["max_minutes_per_day"], v["start"], v["checkin_day"])
+        budget = replace(
+            self.plan.budget,
+            days=days,
+            max_minutes_per_day=v["max_minutes_per_day"],
+            start=v["start"],
+        )
+        review = replace(self.plan.review, checkin_day=v["checkin_day"])
+        return replace(self.plan, budget=budget, review=review)
 
     def preview_plan(self, result: Plan) -> Plan:
         return result
@@ -94,10 +101,18 @@ class WeekForm(FormScreen):
         return widget
 
 
-def with_week(plan: Plan, days, limit, start, checkin_day) -> Plan:
-    """``plan`` with the week's settings (one edit)."""
-    budget = replace(plan.budget, days=days, max_minutes_per_day=limit, start=start)
-    return replace(plan, budget=budget, review=replace(plan.review, checkin_day=checkin_day))
+def with_week_of(plan: Plan, source: Plan) -> Plan:
+    """``plan`` with the week's settings of ``source``: the days, the daily limit, the
+    start and the check-in day (nothing else of ``source``)."""
+    budget = replace(
+        plan.budget,
+        days=source.budget.days,
+        max_minutes_per_day=source.budget.max_minutes_per_day,
+        start=source.budget.start,
+    )
+    return replace(
+        plan, budget=budget, review=replace(plan.review, checkin_day=source.review.checkin_day)
+    )
 
 
 class WeekScreen(Screen[None]):
@@ -167,16 +182,7 @@ class WeekScreen(Screen[None]):
 
         def done(result: Plan | None) -> None:
             if result is not None:
-                budget, review = result.budget, result.review
-                planner.apply(
-                    with_week(
-                        planner.plan,
-                        budget.days,
-                        budget.max_minutes_per_day,
-                        budget.start,
-                        review.checkin_day,
-                    )
-                )
+                planner.apply(with_week_of(planner.plan, result))
 
         self.app.push_screen(WeekForm(planner.plan, preview=planner.set_preview), done)
 
