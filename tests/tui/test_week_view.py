@@ -24,8 +24,10 @@ from rich.console import Console
 from socialtui.plan.model import WORK_DAYS
 from socialtui.tui.screens.planner import PlannerScreen
 from socialtui.tui.widgets.findings import FindingsPanel
+from tests.hostile import plan_text
 
 from .conftest import copy_fixture, make_app, running, settle
+from .test_hostile_app import inert
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -269,6 +271,20 @@ async def test_privacy_mode_masks_the_week_and_refuses_edits(example: Path, data
         await settle(app, pilot)
         assert screen_name(app) == "WeekScreen"
         assert messages(app) == ["Privacy mode is on: press m to show the plan and edit it."]
+
+
+async def test_a_hostile_channel_name_shows_literally_in_the_week(data_dir: Path):
+    path = copy_fixture(data_dir, "example.toml")
+    path.write_text(plan_text(), encoding="utf-8")  # its channel "ig" is active
+    app = make_app(path, data_dir)
+    async with running(app, size=(120, 40), notifications=True) as pilot:
+        await open_week(app, pilot)
+        inert(app, "week view")  # no escape, control or bidi character reaches the terminal
+        text = week_text(app)
+        assert "channel [b]B[/b]" in text and "[@click" in text  # shown, not obeyed
+        await pilot.press("e")
+        await settle(app, pilot)
+        inert(app, "week settings")
 
 
 async def test_the_channel_form_ticks_posting_days(example: Path, data_dir: Path):

@@ -122,7 +122,7 @@ class PlannerKeys:
     def action_week(self) -> None:
         from socialtui.tui.screens.week import open_week  # on first use: not at start
 
-        open_week(self)  # type: ignore[arg-type]
+        open_week(self)
 
     # -- panes ---------------------------------------------------------------------
     def action_focus_pane(self, number: int) -> None:
