@@ -86,6 +86,9 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
         self._save_again = False
         self._timer = None
         self._theme_loaded: str | None = None
+        self.user_keys: dict[str, tuple[str, ...]] = {}
+        """The commands whose keys config.toml changed: id → keys (Textual's names)."""
+        self.keys_problem: str | None = None
 
     def notify(
         self,
@@ -134,6 +137,22 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
         if theme and theme in self.available_themes:
             self.theme = theme
         self._theme_loaded = self.theme
+        self.apply_user_keys()
+
+    def apply_user_keys(self) -> None:
+        """config.toml's ``[keys]``, checked (:mod:`socialtui.tui.keys`), as Textual's
+        keymap; what was refused is said once, on mount, in one line."""
+        table, problem = config.load_keys()
+        self.keys_problem = problem
+        if not table:  # the usual case: the screens' modules wait until they are needed
+            return
+        from socialtui.tui.keyplaces import bindings
+        from socialtui.tui.keys import resolve
+
+        keys = resolve(table, bindings(self.BINDINGS))
+        self.user_keys = keys.changed
+        self.set_keymap(keys.keymap)
+        self.keys_problem = keys.summary()
 
     def get_default_screen(self) -> Screen:
         # The planner is the first screen: no blank screen is drawn and swapped.
@@ -177,6 +196,8 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
             )
         if self.notice:
             self.notify(self.notice, timeout=8)
+        if self.keys_problem:
+            self.notify(self.keys_problem, severity="warning", timeout=12)
         config.remember_plan(self.data, self.loaded.path)
 
     def on_planner_screen_filled(self, event) -> None:

@@ -106,6 +106,7 @@ class PlannerKeys:
         """What the footer shows: the keys that apply now, then the essentials."""
         if self.too_small:
             return
+        changed = getattr(self.app, "user_keys", {})  # config.toml's [keys]
         if getattr(self.app, "holder", None) is not None:
             yield ("^t", "Take over", False, True)
         budget = self.budget_pane()
@@ -115,9 +116,9 @@ class PlannerKeys:
         elif not self.typing:
             for command in PLANNER_COMMANDS:
                 if command.footer == CONTEXT and self.applies(command.action.split("(")[0]):
-                    yield (command.key_display or command.key_names[0], command.label, False, True)
+                    yield (command.footer_key(changed), command.label, False, True)
         for command in FOOTER_ESSENTIALS:
-            yield (command.key_display or command.key_names[0], command.label, True, True)
+            yield (command.footer_key(changed), command.label, True, True)
 
     # -- panes ---------------------------------------------------------------------
     def action_focus_pane(self, number: int) -> None:

@@ -249,10 +249,10 @@ class ReviewScreen(ModalScreen[Plan | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", id="review-cancel"),
         # Priority: the focused scroll area would take ← → for itself.
-        Binding("enter,right,n,space", "next", "Next", priority=True),
-        Binding("left,b,backspace", "back", "Back", priority=True),
+        Binding("enter,right,n,space", "next", "Next", priority=True, id="review-next"),
+        Binding("left,b,backspace", "back", "Back", priority=True, id="review-back"),
     ]
 
     def __init__(self, plan: Plan, today: date) -> None:
