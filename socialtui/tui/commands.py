@@ -64,11 +64,17 @@ class Command:
 
     def footer_key(self, changed: Mapping[str, tuple[str, ...]]) -> str:
         """The key the footer shows: the first of the user's, or the default's short form."""
-        keys = changed.get(self.binding_id)
-        if keys is None:
-            return self.key_display or self.key_names[0]
-        first = key_name(keys[0])
-        return "^" + first.removeprefix("ctrl+") if first.startswith("ctrl+") else first
+        return footer_key(self.binding_id, self.key_display or self.key_names[0], changed)
+
+
+def footer_key(binding_id: str, default: str, changed: Mapping[str, tuple[str, ...]]) -> str:
+    """The footer's key for a command: ``default``, or the first of the user's keys
+    (``changed``: config.toml's [keys]) written short, "ctrl+g" as "^g"."""
+    keys = changed.get(binding_id)
+    if not keys:
+        return default
+    first = key_name(keys[0])
+    return "^" + first.removeprefix("ctrl+") if first.startswith("ctrl+") else first
 
 
 def key_name(key: str) -> str:

@@ -41,9 +41,7 @@ def parse_key(text: str) -> str | None:
 
 
 def _single(char: str) -> str | None:
-    if char == " ":
-        return "space"
-    if not char.isprintable() or char.isspace():
+    if not char.isprintable() or char.isspace():  # a space is written "space"
         return None
     return _character_to_key(char)
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from socialtui.tui.commands import CONTEXT, FOOTER_ESSENTIALS, PLANNER_COMMANDS
+from socialtui.tui.commands import CONTEXT, FOOTER_ESSENTIALS, PLANNER_COMMANDS, footer_key
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.outline import PaneOutlines
 from socialtui.tui.widgets.topbar import PaneTabs
@@ -108,7 +108,7 @@ class PlannerKeys:
             return
         changed = getattr(self.app, "user_keys", {})  # config.toml's [keys]
         if getattr(self.app, "holder", None) is not None:
-            yield ("^t", "Take over", False, True)
+            yield (footer_key("take-over", "^t", changed), "Take over", False, True)
         budget = self.budget_pane()
         if budget is not None and budget.editing and self.typing:
             yield ("⏎", "Keep", False, True)
