@@ -103,6 +103,10 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         from socialtui.tui.widgets.footer import CalmFooter
 
         event.stop()
+        apply_user_keys = getattr(self.app, "apply_user_keys", None)
+        if apply_user_keys is not None:  # config.toml's [keys], before the footer shows them
+            apply_user_keys()
+            self.update_topbar()  # the check-in notice names the user's key
         await self.query_one(PaneOutlines).remove()
         self.query_one("#budget").on_preview = self.preview_budget  # type: ignore[attr-defined]
         await self.mount(CalmFooter())  # its keys depend on the focused table
