@@ -118,3 +118,20 @@ async def test_no_keys_table_no_notice(over_path: Path, data_dir: Path):
         await pilot.pause()
         assert not any("[keys]" in text for text in toasts(app))
         assert app.user_keys == {}
+
+
+async def test_a_planner_letter_of_the_users_is_text_while_a_value_is_open(
+    over_path: Path, data_dir: Path
+):
+    write_keys('add = "z"\nfit = "ctrl+g"\n')
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("4", "enter")  # weekly hours open for typing
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)  # no form: z went to the field
+        await pilot.press("escape", "1", "z")  # not typing: z adds a goal
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
