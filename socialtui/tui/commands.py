@@ -2,7 +2,9 @@
 help line and command-palette entry.
 
 The help screen and the README's "Keys" table are both :func:`help_rows`
-(a test holds the README to it). The footer shows the commands that apply now
+(a test holds the README to it); with the user's keys (``config.toml``
+``[keys]``, by each command's stable id: :mod:`socialtui.tui.keys`) where they
+differ. The footer shows the commands that apply now
 (:meth:`PlannerScreen.footer_keys`), and always save, plans, help and quit.
 """
 
@@ -12,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
+
+from socialtui.tui.keynames import config_name
 
 ESSENTIAL = "essential"
 """Footer: always shown (save, plans, help, quit)."""
@@ -79,8 +83,6 @@ def footer_key(binding_id: str, default: str, changed: Mapping[str, tuple[str, .
 
 def key_name(key: str) -> str:
     """A Textual key name as the help writes it: "question_mark" → "?", "shift+up" → "shift+↑"."""
-    from socialtui.tui.keynames import config_name
-
     return KEY_NAMES.get(key) or config_name(key)
 
 

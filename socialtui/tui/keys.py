@@ -10,8 +10,10 @@ places when they are one command: ``help`` opens the help and closes it,
 An entry is refused, and that command keeps its default keys, when:
 
 - the id is no command, or the value is not a string of keys;
-- a key is not one (``hyper+x``, ``ctrl+``, an empty value: a command is never
-  left without a key, so quitting always stays reachable);
+- a key is not one (``f99``, ``ctrl+``, an empty value: a command is never
+  left without a key);
+- quitting would only be on keys some terminals never send (``hyper+q``,
+  ``f13``): ``quit`` and ``quit-anywhere`` keep a key every terminal sends;
 - a key is ``ctrl+c`` (the terminal's interrupt; it copies in a field) or
   ``ctrl+p`` (the command palette);
 - a printable key (``x``, ``ä``, ``space``) is given to a command that acts
@@ -42,6 +44,7 @@ EVERYWHERE = frozenset({"Everywhere", "Lists"})
 GUARDED = frozenset({"Planner", "Review"})
 """Places whose priority keys never take a letter from a field (none there, or
 ``check_action`` says no while one has focus)."""
+QUIT_IDS = frozenset({"quit", "quit-anywhere"})
 MAX_PROBLEMS = 3
 """Refused entries named in the start-up line; the rest are counted."""
 
@@ -137,7 +140,16 @@ def _keys(value: str, where: list[Bound]) -> tuple[tuple[str, ...], str | None]:
             return (), f"{config_name(key)} would no longer type in a field"
         if key not in keys:
             keys.append(key)
+    if where[0].id in QUIT_IDS and not any(sent_by_every_terminal(k) for k in keys):
+        return (), "quitting must stay reachable: give it a key every terminal sends"
     return tuple(keys), None
+
+
+def sent_by_every_terminal(key: str) -> bool:
+    """Not super/hyper/meta, not f13–f24: keys only some terminals send."""
+    *mods, base = key.split("+")
+    rare = base.startswith("f") and base[1:].isdigit() and int(base[1:]) > 12
+    return set(mods) <= {"ctrl", "alt", "shift"} and not rare
 
 
 def _clashes(wanted: dict[str, tuple[str, ...]], bound: list[Bound]) -> list[tuple[str, str, str]]:

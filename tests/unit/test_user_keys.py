@@ -67,6 +67,8 @@ def test_good_entries_become_the_keymap():
         ({"help": "f2,hyperr+x"}, "'hyperr+x' is not a key"),
         ({"help": "ctrl+c"}, "ctrl+c is the terminal's interrupt"),
         ({"plans": "ctrl+p"}, "ctrl+p is the command palette"),
+        ({"quit-anywhere": "hyper+q"}, "quitting must stay reachable"),
+        ({"quit": "f13,super+x"}, "quitting must stay reachable"),
         # Keys that act before a field sees them never take a letter from it.
         ({"quit-anywhere": "x"}, "x would no longer type in a field"),
         ({"form-next": "space"}, "space would no longer type in a field"),
@@ -94,6 +96,12 @@ def test_letters_for_the_planners_commands_and_the_review():
 def test_a_key_the_command_had_anyway_is_no_clash():
     # The help screen's q closes it and q quits elsewhere: as by default.
     assert problems({"help-close": "escape,q"}) == []
+
+
+def test_quitting_may_move_to_a_key_every_terminal_sends():
+    keys = resolve({"quit-anywhere": "ctrl+x,hyper+q", "quit": "f5"}, BOUND)
+    assert keys.problems == []
+    assert keys.changed == {"quit-anywhere": ("ctrl+x", "hyper+q"), "quit": ("f5",)}
 
 
 def test_two_commands_may_swap_keys():
