@@ -135,3 +135,22 @@ async def test_a_planner_letter_of_the_users_is_text_while_a_value_is_open(
         await pilot.press("escape", "1", "z")  # not typing: z adds a goal
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
+
+
+async def test_the_reviews_hint_names_the_users_keys(over_path: Path, data_dir: Path):
+    from socialtui.tui.screens.review import ReviewScreen
+
+    write_keys('review-next = "l"\n')
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        hint = str(app.screen.query_one("#review-keys").render())
+        assert hint.startswith("l next · ←/b back")
+        await pilot.press("enter")  # no longer next
+        await pilot.pause()
+        assert app.screen.step == 0
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.screen.step == 1
