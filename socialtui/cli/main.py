@@ -43,6 +43,7 @@ COMMANDS = (
     "merge",
     "git-setup",
     "due",
+    "keys",
 )
 
 

@@ -337,20 +337,36 @@ def _ordinal(value: object) -> bool:
     return value is None or (type(value) is int and 1 <= value <= date.max.toordinal())
 
 
-def rhythm(plan: Plan, today: date) -> Rhythm:
-    """``plan``'s :class:`Rhythm` (``today`` counts only for a plan without check-ins)."""
+def recorded_weeks(plan: Plan) -> tuple[int, ...]:
+    """The weeks ``plan`` has a check-in for, as :func:`week_number` values, in order."""
     from .model import parse_week
 
-    weeks = sorted(
-        {
-            week_number(date.fromisocalendar(*parsed, 1))
-            for c in plan.checkins
-            if (parsed := parse_week(c.week))
-        }
+    return tuple(
+        sorted(
+            {
+                week_number(date.fromisocalendar(*parsed, 1))
+                for c in plan.checkins
+                if (parsed := parse_week(c.week))
+            }
+        )
     )
+
+
+def checkin_weeks_due(plan: Plan, today: date) -> int:
+    """How many weeks' check-ins are due on ``today``: this week's once its day has
+    come, and the weeks missed since the first (0: nothing due). The app's header."""
+    count = 0
+    for item in checkins_due(recorded_weeks(plan), day_index(plan.review.checkin_day), today):
+        count += item.data.get("count", 1)  # type: ignore[operator]
+    return count
+
+
+def rhythm(plan: Plan, today: date) -> Rhythm:
+    """``plan``'s :class:`Rhythm` (``today`` counts only for a plan without check-ins)."""
+    weeks = recorded_weeks(plan)
     last = plan.review.last
     return Rhythm(
-        tuple(weeks),
+        weeks,
         day_index(plan.review.checkin_day),
         plan.review.every_weeks,
         None if last is None else last.toordinal(),

@@ -1,4 +1,4 @@
-"""User settings (the theme) and per-data-dir state (the last plan opened).
+"""User settings (the theme, the keys) and per-data-dir state (the last plan opened).
 
 Settings live in ``<config dir>/config.toml`` and the last plan opened in
 ``<data dir>/state.toml``, next to the plans (:mod:`socialtui.paths` says
@@ -41,12 +41,16 @@ def _text(path: Path) -> str | None:
         return None
 
 
-def _read(path: Path) -> dict[str, str]:
+def _document(path: Path) -> dict[str, object]:
+    """The file as TOML; {} when it is missing or unreadable; ValueError when it is
+    not TOML."""
     text = _text(path)
-    if text is None:
-        return {}
+    return {} if text is None else tomli.loads(text)
+
+
+def _read(path: Path) -> dict[str, str]:
     try:
-        data = tomli.loads(text)
+        data = _document(path)
     except ValueError:
         return {}
     return {k: v for k, v in data.items() if isinstance(v, str)}
@@ -78,6 +82,20 @@ def _set(path: Path, key: str, value: str, header: str, *, keep: bool) -> None:
 def load_settings() -> dict[str, str]:
     """The settings whose values are strings (the only kind socialtui reads)."""
     return _read(settings_file())
+
+
+def load_keys() -> tuple[dict[str, object], str | None]:
+    """The ``[keys]`` table of the settings file (binding id → keys, unchecked: see
+    :mod:`socialtui.tui.keys`), and a sentence when the file or the table cannot
+    be read (then no keys of the user's apply)."""
+    try:
+        data = _document(settings_file())
+    except ValueError as error:
+        return {}, f"config.toml is not valid TOML ({error}): the default keys apply"
+    table = data.get("keys", {})
+    if not isinstance(table, dict):
+        return {}, "config.toml: keys is not a table ([keys]): the default keys apply"
+    return table, None
 
 
 def save_setting(key: str, value: str) -> None:

@@ -86,6 +86,10 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
         self._save_again = False
         self._timer = None
         self._theme_loaded: str | None = None
+        self.user_keys: dict[str, tuple[str, ...]] = {}
+        """The commands whose keys config.toml changed: id → keys (Textual's names)."""
+        self.keys_problem: str | None = None
+        self._keys_table: dict[str, object] | None = None  # [keys], until applied
 
     def notify(
         self,
@@ -134,6 +138,29 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
         if theme and theme in self.available_themes:
             self.theme = theme
         self._theme_loaded = self.theme
+        self._keys_table, self.keys_problem = config.load_keys()
+
+    def apply_user_keys(self) -> None:
+        """config.toml's ``[keys]``, checked (:mod:`socialtui.tui.keys`), as Textual's
+        keymap; what was refused is said once, in one line.
+
+        Called once, when the planner's panes arrive: after the first frame (the
+        checks load every screen's module), before any key typed meanwhile is
+        delivered (:meth:`on_event` holds them until then).
+        """
+        table, self._keys_table = self._keys_table, None
+        if table is None:  # done already
+            return
+        if table:
+            from socialtui.tui.keyplaces import bindings
+            from socialtui.tui.keys import resolve
+
+            keys = resolve(table, bindings(self.BINDINGS))
+            self.user_keys = keys.changed
+            self.set_keymap(keys.keymap)
+            self.keys_problem = keys.summary()
+        if self.keys_problem:
+            self.notify(self.keys_problem, severity="warning", timeout=12)
 
     def get_default_screen(self) -> Screen:
         # The planner is the first screen: no blank screen is drawn and swapped.

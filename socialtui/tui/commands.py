@@ -2,16 +2,20 @@
 help line and command-palette entry.
 
 The help screen and the README's "Keys" table are both :func:`help_rows`
-(a test holds the README to it). The footer shows the commands that apply now
+(a test holds the README to it); with the user's keys (``config.toml``
+``[keys]``, by each command's stable id: :mod:`socialtui.tui.keys`) where they
+differ. The footer shows the commands that apply now
 (:meth:`PlannerScreen.footer_keys`), and always save, plans, help and quit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
+
+from socialtui.tui.keynames import config_name
 
 ESSENTIAL = "essential"
 """Footer: always shown (save, plans, help, quit)."""
@@ -35,6 +39,12 @@ class Command:
     # key of a burst is routed. While a text field is focused the screen's
     # check_action says no, and the key goes to the field as text.
     priority: bool = True
+    id: str | None = None
+    """The stable binding id (``config.toml`` ``[keys]``); by default the label's words."""
+
+    @property
+    def binding_id(self) -> str:
+        return self.id or "-".join(self.label.lower().split())
 
     def binding(self) -> Binding:
         return Binding(
@@ -43,13 +53,37 @@ class Command:
             self.label,
             show=False,  # the footer is drawn from the commands (widgets/footer.py)
             key_display=self.key_display,
-            id=self.action,
+            id=self.binding_id,
             priority=self.priority,
         )
 
     @property
     def key_names(self) -> list[str]:
         return [KEY_NAMES.get(k, k) for k in self.keys.split(",")]
+
+    def names_for(self, changed: Mapping[str, tuple[str, ...]]) -> list[str]:
+        """The key names the help shows: the user's (``changed``) or the defaults."""
+        keys = changed.get(self.binding_id)
+        return self.key_names if keys is None else [key_name(k) for k in keys]
+
+    def footer_key(self, changed: Mapping[str, tuple[str, ...]]) -> str:
+        """The key the footer shows: the first of the user's, or the default's short form."""
+        return footer_key(self.binding_id, self.key_display or self.key_names[0], changed)
+
+
+def footer_key(binding_id: str, default: str, changed: Mapping[str, tuple[str, ...]]) -> str:
+    """The footer's key for a command: ``default``, or the first of the user's keys
+    (``changed``: config.toml's [keys]) written short, "ctrl+g" as "^g"."""
+    keys = changed.get(binding_id)
+    if not keys:
+        return default
+    first = key_name(keys[0])
+    return "^" + first.removeprefix("ctrl+") if first.startswith("ctrl+") else first
+
+
+def key_name(key: str) -> str:
+    """A Textual key name as the help writes it: "question_mark" → "?", "shift+up" → "shift+↑"."""
+    return KEY_NAMES.get(key) or config_name(key)
 
 
 KEY_NAMES = {
@@ -79,6 +113,7 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "Findings",
         "Findings: ↑↓ scroll them (at 80×24: all of them, in the panes' place)",
         footer=None,
+        id="findings-pane",
     ),
     Command("add", "a", "Add", "Add a goal, an audience or a channel (from the catalog)"),
     Command(
@@ -167,10 +202,39 @@ OTHER_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def help_rows() -> list[tuple[list[str], str]]:
-    """(key names, what it does): the help screen's table and the README's."""
-    rows: list[tuple[list[str], str]] = [(c.key_names, c.help) for c in PLANNER_COMMANDS]
-    rows += [(list(keys), text) for keys, text in OTHER_KEYS]
+OTHER_KEY_IDS = {
+    "q": "quit",
+    "ctrl+q": "quit-anywhere",
+    "ctrl+t": "take-over",
+    "j": "list-down",
+    "k": "list-up",
+}
+"""The keys in OTHER_KEYS that are bindings of their own: their ids."""
+
+DESCRIPTIONS = {
+    **{c.binding_id: c.help for c in PLANNER_COMMANDS},
+    "quit": "Quit (saves first); not while typing in a field",
+    "quit-anywhere": "Quit from anywhere (saves first; typing in a form: asks first)",
+    "take-over": "Take over a plan another session has open",
+    "list-down": "Move down in a list (as ↓)",
+    "list-up": "Move up in a list (as ↑)",
+}
+"""What ``socialtui keys`` says of a command (others: their place and binding's word)."""
+
+
+def help_rows(
+    changed: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[tuple[list[str], str]]:
+    """(key names, what it does): the help screen's table and the README's; with
+    ``changed`` (id → keys, the user's ``[keys]``), the user's keys where changed."""
+    changed = changed or {}
+    rows: list[tuple[list[str], str]] = [(c.names_for(changed), c.help) for c in PLANNER_COMMANDS]
+    for keys, text in OTHER_KEYS:
+        names: list[str] = []
+        for key in keys:
+            own = changed.get(OTHER_KEY_IDS.get(key, ""))
+            names += [key_name(k) for k in own] if own else [key]
+        rows.append((names, text))
     return rows
 
 

@@ -78,3 +78,103 @@ async def test_the_palette_lists_each_command_once_by_a_short_name(tmp_path: Pat
     assert all(entry.title != entry.help for entry in entries)
     for label in ("Add", "Delete", "Fit", "Expand", "Check-in", "Export", "Mask", "Theme"):
         assert titles.count(label) == 1, label
+
+
+# -- keys of your own ------------------------------------------------------------------
+
+
+def readme_section(title: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    return text.split(f"\n{title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def all_bound():
+    from socialtui.tui.keyplaces import bindings
+
+    return bindings(SocialApp.BINDINGS)
+
+
+def test_every_class_with_bindings_is_listed_with_its_place():
+    """A screen or widget that binds keys is in keyplaces.places(), so that
+    `socialtui keys` lists its commands and [keys] is checked against them."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import socialtui.tui
+    from socialtui.tui.keyplaces import places
+
+    for info in pkgutil.walk_packages(socialtui.tui.__path__, "socialtui.tui."):
+        importlib.import_module(info.name)
+    listed = {cls for _, cls in places()} | {SocialApp}
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    own = {
+        cls
+        for cls in subclasses(DOMNode)
+        if cls.__module__.startswith("socialtui.") and cls.__dict__.get("BINDINGS")
+    }
+    assert own - listed == set(), "bindings of their own, not in keyplaces.places()"
+
+
+def test_every_binding_has_an_id_and_ids_are_one_command_each():
+    from socialtui.tui.keyplaces import APP, places
+
+    for place, cls in [*places(), (APP, SocialApp)]:
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            assert binding.id, f"{place}: {binding.key} {binding.action} has no id"
+    bound = all_bound()
+    by_id: dict[str, set[str]] = {}
+    for b in bound:
+        by_id.setdefault(b.id, set()).add(b.keys)
+    # One id, several places: the same keys everywhere (help, quit, j, k).
+    assert {i: keys for i, keys in by_id.items() if len(keys) > 1} == {}
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in by_id), sorted(by_id)
+
+
+def test_the_planners_ids_are_stable():
+    """Ids are what people write in config.toml: renaming one breaks their file
+    (a new command adds its own)."""
+    ids = [c.binding_id for c in PLANNER_COMMANDS]
+    assert [i for i in ids if i in STABLE_IDS] == STABLE_IDS
+
+
+STABLE_IDS = [
+    "goals-pane", "audience-pane", "channels-pane", "budget-pane", "findings-pane",
+    "add", "edit", "delete", "move-up", "move-down", "status", "purpose", "fit",
+    "expand", "check-in", "history", "review", "export", "mask", "save", "undo",
+    "redo", "plans", "help",
+]  # fmt: skip
+
+
+def test_the_readme_example_is_accepted_and_keys_is_a_command():
+    from socialtui.tui.keys import resolve
+
+    section = readme_section("## Keys")
+    example = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert example is not None
+    import tomllib
+
+    table = tomllib.loads(example.group(1))["keys"]
+    keys = resolve(table, all_bound())
+    assert keys.problems == []
+    assert set(keys.changed) == set(table)
+    assert "`socialtui keys`" in readme_section("## Command line")
+
+
+def test_the_help_shows_the_users_keys():
+    rows = dict(
+        (line, keys)
+        for keys, line in help_rows({"help": ("f2",), "quit": ("ctrl+x",), "list-down": ("n",)})
+    )
+    assert rows["Help: every key"] == ["f2"]
+    quit_row = next(line for line in rows if line.startswith("Quit (saves first) when"))
+    assert rows[quit_row] == ["ctrl+x"]
+    moves = next(line for line in rows if line.startswith("Move in a list"))
+    assert rows[moves] == ["↑", "↓", "n", "k"]
+    assert help_rows({}) == help_rows()

@@ -92,17 +92,17 @@ class CheckinScreen(KeysWait, ModalScreen[Plan | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("q", "app.quit", "Quit", show=False),  # where q is not typed: asks first
-        Binding("ctrl+s", "submit", "Save", priority=True),
-        Binding("pageup", "week(-1)", "Previous week", priority=True),
-        Binding("pagedown", "week(1)", "Next week", priority=True),
+        Binding("escape", "cancel", "Cancel", id="checkin-cancel"),
+        Binding("q", "app.quit", "Quit", show=False, id="quit"),  # where q is not typed: asks first
+        Binding("ctrl+s", "submit", "Save", priority=True, id="checkin-save"),
+        Binding("pageup", "week(-1)", "Previous week", priority=True, id="checkin-previous-week"),
+        Binding("pagedown", "week(1)", "Next week", priority=True, id="checkin-next-week"),
         # Priority, so that focus has moved before the next key is routed: keys
         # typed right behind enter (fast typists, pasted sequences over SSH) land
         # in the next field, not in this one.
-        Binding("enter", "enter", "Next field", show=False, priority=True),
-        Binding("down", "move(1)", "Next field", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous field", show=False, priority=True),
+        Binding("enter", "enter", "Next field", show=False, priority=True, id="checkin-enter"),
+        Binding("down", "move(1)", "Next field", show=False, priority=True, id="checkin-down"),
+        Binding("up", "move(-1)", "Previous field", show=False, priority=True, id="checkin-up"),
     ]
 
     def __init__(self, plan: Plan, today: date, week: str | None = None) -> None:

@@ -55,8 +55,8 @@ class ConfirmScreen(KeysWait, ModalScreen[bool]):
 
     DEFAULT_CSS = "ConfirmScreen {" + DIALOG_CSS + "}"
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
     def __init__(self, title: str, body: Text | str, yes: str = "Yes") -> None:
@@ -160,7 +160,7 @@ class CatalogScreen(ModalScreen[Preset | str | None]):
         & #catalog-source { height: auto; color: $text-muted; margin-top: 1; }
     }"""
     )
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="catalog-cancel")]
 
     def __init__(self, plan: Plan) -> None:
         super().__init__()
@@ -220,7 +220,7 @@ class PromptScreen(ModalScreen[str | None]):
         & #prompt-error { color: $error; height: auto; }
     }"""
     )
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="name-cancel")]
 
     def __init__(self, title: str, label: str, value: str, parse: Callable[[str], object]) -> None:
         super().__init__()
@@ -276,10 +276,10 @@ class ConflictScreen(ModalScreen[str | None]):
     }"""
     )
     BINDINGS = [
-        Binding("r", "choose('reload')", "Reload"),
-        Binding("o", "choose('overwrite')", "Overwrite"),
-        Binding("c", "choose('copy')", "Save as copy"),
-        Binding("escape", "choose(None)", "Later"),
+        Binding("r", "choose('reload')", "Reload", id="conflict-reload"),
+        Binding("o", "choose('overwrite')", "Overwrite", id="conflict-overwrite"),
+        Binding("c", "choose('copy')", "Save as copy", id="conflict-copy"),
+        Binding("escape", "choose(None)", "Later", id="conflict-later"),
     ]
 
     def __init__(self, path: str, stem: str, gone: bool = False) -> None:

@@ -93,10 +93,10 @@ class ExportScreen(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("m", "pick('markdown')", "Markdown", show=False),
-        Binding("c", "pick('csv')", "CSV", show=False),
-        Binding("j", "pick('json')", "JSON", show=False),
+        Binding("escape", "cancel", "Cancel", id="export-cancel"),
+        Binding("m", "pick('markdown')", "Markdown", show=False, id="export-markdown"),
+        Binding("c", "pick('csv')", "CSV", show=False, id="export-csv"),
+        Binding("j", "pick('json')", "JSON", show=False, id="export-json"),
     ]
 
     def __init__(self, where: str) -> None:

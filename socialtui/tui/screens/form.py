@@ -115,14 +115,21 @@ class FormScreen(KeysWait, ModalScreen[Any]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Save"),
-        Binding("enter", "submit", "Save", show=False),
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form-save"),
+        Binding("enter", "submit", "Save", show=False, id="form-enter"),
         # A modal screen hides the app's keys; q (where it is not typed) quits,
         # asking first about the typing here.
-        Binding("q", "app.quit", "Quit", show=False),
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("q", "app.quit", "Quit", show=False, id="quit"),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form-next"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="form-previous",
+        ),
     ]
 
     heading = "Edit"

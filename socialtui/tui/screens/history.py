@@ -119,7 +119,8 @@ class HistoryScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,q,h", "close", "Close"),
+        Binding("escape,q", "close", "Close", id="history-close"),
+        Binding("h", "close", "Close", show=False, id="history"),  # h opened it
     ]
 
     def __init__(self, plan: Plan, today: date) -> None:

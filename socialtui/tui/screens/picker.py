@@ -142,11 +142,11 @@ class PlanPicker(ModalScreen[Path | None]):
     PlanPicker #picker-help { color: $text-muted; height: auto; }
     """
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("n", "new", "New"),
-        Binding("r", "rename", "Rename"),
-        Binding("c", "duplicate", "Duplicate"),
-        Binding("d", "archive", "Archive"),
+        Binding("escape", "close", "Close", id="plans-close"),
+        Binding("n", "new", "New", id="plans-new"),
+        Binding("r", "rename", "Rename", id="plans-rename"),
+        Binding("c", "duplicate", "Duplicate", id="plans-duplicate"),
+        Binding("d", "archive", "Archive", id="plans-archive"),
     ]
 
     def __init__(self, data: Path, current: Path) -> None:

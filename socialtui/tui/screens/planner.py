@@ -31,7 +31,7 @@ from socialtui.plan.budget import summarize
 from socialtui.plan.findings import Finding, check
 from socialtui.plan.history import UndoHistory
 from socialtui.plan.model import Plan
-from socialtui.safe import one_line
+from socialtui.safe import clean, one_line
 from socialtui.tui.commands import PLANNER_COMMANDS
 from socialtui.tui.screens.planner_edits import PlanEditing
 from socialtui.tui.screens.planner_keys import PlannerKeys
@@ -41,6 +41,8 @@ from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.outline import PaneOutlines
 from socialtui.tui.widgets.panes import Panes
 from socialtui.tui.widgets.topbar import PaneTabs, TopBar
+
+COMMAND = {command.binding_id: command for command in PLANNER_COMMANDS}
 
 
 class PlannerScreen(PlanEditing, PlannerKeys, Screen):
@@ -69,6 +71,7 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         self._offers: tuple[bool, bool] = (False, False)
         self.findings_only = False  # at 80x24, "5": the findings in the panes' place
         self._focus_before = None  # what had focus before the terminal got too small
+        self._notice: str | None = None  # the check-in notice the top line shows
         self.filled = asyncio.Event()
         """Set once the panes are on the screen (see :meth:`on_panes_arrived`)."""
 
@@ -100,6 +103,10 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         from socialtui.tui.widgets.footer import CalmFooter
 
         event.stop()
+        apply_user_keys = getattr(self.app, "apply_user_keys", None)
+        if apply_user_keys is not None:  # config.toml's [keys], before the footer shows them
+            apply_user_keys()
+            self.update_topbar()  # the check-in notice names the user's key
         await self.query_one(PaneOutlines).remove()
         self.query_one("#budget").on_preview = self.preview_budget  # type: ignore[attr-defined]
         await self.mount(CalmFooter())  # its keys depend on the focused table
@@ -113,6 +120,8 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
     @on(Resize)
     def _resized(self, event: Resize) -> None:
         self.fit_to(event.size.width, event.size.height)
+        if self._notice is not None:
+            self.update_topbar()  # the plan's name gets the room the notice leaves
 
     def watch_current_pane(self, number: int) -> None:
         self.show_current()
@@ -187,6 +196,8 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
             gauge.review_overdue = any(f.id == "review-overdue" for f in findings)
         else:
             gauge.next_review = None
+        if self.due_notice() != self._notice:
+            self.update_topbar()  # a check-in recorded (or undone)
         # The footer rebuilds itself on every refresh_bindings(): only ask when
         # what it shows can have changed, not on every keystroke.
         offers = self.offers()
@@ -197,20 +208,42 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
     def update_topbar(self) -> None:
         self.query_one(TopBar).update(self.topbar_text(), layout=False)  # always one line high
 
+    def due_notice(self) -> str | None:
+        """ "check-in due (2 weeks missing) · c" when the plan's check-in is due
+        (:func:`socialtui.plan.due.checkin_weeks_due`), else None."""
+        from socialtui.plan.due import checkin_weeks_due
+
+        weeks = checkin_weeks_due(self.plan, self.app.today)  # type: ignore[attr-defined]
+        if not weeks:
+            return None
+        key = COMMAND["check-in"].footer_key(getattr(self.app, "user_keys", {}))
+        missing = f"{weeks} week{'s' if weeks != 1 else ''} missing"
+        return clean(f"check-in due ({missing}) · {key}")
+
     def topbar_text(self) -> Text:
-        """The plan's name, the save state and where the file is (or privacy mode)."""
+        """The plan's name, the save state, a check-in due, and where the file is
+        (or privacy mode). With a check-in due, the name gives way so that the
+        notice fits the line (80 columns: 20 characters of the name)."""
         app = self.app
+        state = app.save_state  # type: ignore[attr-defined]
+        state_text = f"  [{state}]"
+        notice = self._notice = self.due_notice()
+        room = 60
+        if notice is not None:
+            room = app.size.width - 2 - len("socialtui ") - len(state_text) - len(notice) - 2
+            room = max(12, min(60, room))
         text = Text()
         text.append("socialtui ", style="bold")
-        text.append(one_line(self.shown.name, 60), style="bold")
-        state = app.save_state  # type: ignore[attr-defined]
+        text.append(one_line(self.shown.name, room), style="bold")
         style = {
             "saved": "green",
             "unsaved": "yellow",
             "read-only": "bold reverse",
             "error": "bold red",
         }
-        text.append(f"  [{state}]", style=style.get(state.split(":")[0], ""))
+        text.append(state_text, style=style.get(state.split(":")[0], ""))
+        if notice is not None:
+            text.append(f"  {notice}", style="bold yellow")
         path = getattr(app, "plan_path", None)
         if self.private:
             text.append("  PRIVATE: names hidden (m shows them)", style="bold reverse")

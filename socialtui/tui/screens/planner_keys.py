@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from socialtui.tui.commands import CONTEXT, FOOTER_ESSENTIALS, PLANNER_COMMANDS
+from socialtui.tui.commands import CONTEXT, FOOTER_ESSENTIALS, PLANNER_COMMANDS, footer_key
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.outline import PaneOutlines
 from socialtui.tui.widgets.topbar import PaneTabs
@@ -106,8 +106,9 @@ class PlannerKeys:
         """What the footer shows: the keys that apply now, then the essentials."""
         if self.too_small:
             return
+        changed = getattr(self.app, "user_keys", {})  # config.toml's [keys]
         if getattr(self.app, "holder", None) is not None:
-            yield ("^t", "Take over", False, True)
+            yield (footer_key("take-over", "^t", changed), "Take over", False, True)
         budget = self.budget_pane()
         if budget is not None and budget.editing and self.typing:
             yield ("⏎", "Keep", False, True)
@@ -115,9 +116,9 @@ class PlannerKeys:
         elif not self.typing:
             for command in PLANNER_COMMANDS:
                 if command.footer == CONTEXT and self.applies(command.action.split("(")[0]):
-                    yield (command.key_display or command.key_names[0], command.label, False, True)
+                    yield (command.footer_key(changed), command.label, False, True)
         for command in FOOTER_ESSENTIALS:
-            yield (command.key_display or command.key_names[0], command.label, True, True)
+            yield (command.footer_key(changed), command.label, True, True)
 
     def action_week(self) -> None:
         from socialtui.tui.screens.week import open_week  # on first use: not at start

@@ -249,10 +249,10 @@ class ReviewScreen(ModalScreen[Plan | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", id="review-cancel"),
         # Priority: the focused scroll area would take ← → for itself.
-        Binding("enter,right,n,space", "next", "Next", priority=True),
-        Binding("left,b,backspace", "back", "Back", priority=True),
+        Binding("enter,right,n,space", "next", "Next", priority=True, id="review-next"),
+        Binding("left,b,backspace", "back", "Back", priority=True, id="review-back"),
     ]
 
     def __init__(self, plan: Plan, today: date) -> None:
@@ -287,10 +287,22 @@ class ReviewScreen(ModalScreen[Plan | None]):
         self.query_one("#review-page", Static).update(page(self.plan, self.today, self.findings))
         self.query_one("#review-body", VerticalScroll).scroll_home(animate=False)
         last = self.step == len(PAGES) - 1
-        keys = "enter/→ next · ←/b back · ↑↓ scroll · escape cancel"
+        nxt, back, cancel = (
+            self.keys_of("review-next", "enter/→"),
+            self.keys_of("review-back", "←/b"),
+            self.keys_of("review-cancel", "escape"),
+        )
+        keys = f"{nxt} next · {back} back · ↑↓ scroll · {cancel} cancel"
         if last:
-            keys = f"enter finishes: stamps the review {self.today.isoformat()} · ←/b back"
+            keys = f"{nxt} finishes: stamps the review {self.today.isoformat()} · {back} back"
         self.query_one("#review-keys", Static).update(keys)
+
+    def keys_of(self, binding_id: str, default: str) -> str:
+        """The keys to name in the hint: the user's (config.toml [keys]) or ``default``."""
+        from socialtui.tui.commands import key_name
+
+        keys = getattr(self.app, "user_keys", {}).get(binding_id)
+        return default if not keys else "/".join(key_name(k) for k in keys)
 
     def action_next(self) -> None:
         if self.step < len(PAGES) - 1:

@@ -30,8 +30,8 @@ from textual.widgets import DataTable, OptionList
 from socialtui.safe import one_line
 
 J_K = [
-    Binding("j", "cursor_down", "Down", show=False),
-    Binding("k", "cursor_up", "Up", show=False),
+    Binding("j", "cursor_down", "Down", show=False, id="list-down"),
+    Binding("k", "cursor_up", "Up", show=False, id="list-up"),
 ]
 
 

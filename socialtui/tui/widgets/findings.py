@@ -106,8 +106,8 @@ class FindingsPanel(ScrollView, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="list-down"),
+        Binding("k", "scroll_up", "Up", show=False, id="list-up"),
     ]
 
     DEFAULT_CSS = """
