@@ -37,6 +37,7 @@ def places() -> list[tuple[str, object]]:
     from socialtui.tui.screens.picker import PlanPicker
     from socialtui.tui.screens.planner import PlannerScreen
     from socialtui.tui.screens.review import ReviewScreen
+    from socialtui.tui.screens.week import WeekScreen
     from socialtui.tui.widgets.choices import KeyedOptionList, KeyedTable
     from socialtui.tui.widgets.findings import FindingsPanel
 
@@ -49,6 +50,7 @@ def places() -> list[tuple[str, object]]:
         ("Check-in", CheckinScreen),
         ("History", HistoryScreen),
         ("Review", ReviewScreen),
+        ("Week", WeekScreen),
         ("Plans", PlanPicker),
         ("Export", ExportScreen),
         ("Help", HelpScreen),
@@ -73,7 +75,7 @@ def bindings(app_bindings: Iterable[BindingType]) -> list[Bound]:
             if binding.id is None:  # not one of ours to remap (a test says every one has one)
                 continue
             word = binding.description
-            description = DESCRIPTIONS.get(binding.id) or f"{place}: {word[:1].lower()}{word[1:]}"
+            description = DESCRIPTIONS.get(binding.id) or f"{place}: {_lower_first(word)}"
             keys = tuple(k.strip() for k in binding.key.split(","))
             out.append(Bound(binding.id, keys, place, binding.priority, description))
     return _merged(out)
@@ -99,3 +101,10 @@ def commands(bound: Iterable[Bound]) -> list[KeyCommand]:
         if b.id not in seen:
             seen[b.id] = KeyCommand(b.id, b.keys, b.description)
     return list(seen.values())
+
+
+def _lower_first(word: str) -> str:
+    """``Close`` → ``close``; an acronym (``CSV``) stays as it is."""
+    if word[1:2].isupper():
+        return word
+    return word[:1].lower() + word[1:]

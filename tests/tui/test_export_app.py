@@ -112,3 +112,16 @@ async def test_a_second_export_the_same_day_is_a_new_file(yoga: Path, data_dir: 
         assert first.read_text() == "my notes on the first export\n"
         assert second.read_bytes() == (GOLDEN / "export.md").read_bytes()
         assert any(str(second) in m for m in messages(app))
+
+
+async def test_i_picks_icalendar_in_the_dialog(yoga: Path, data_dir: Path):
+    import icalendar
+
+    app = make(yoga, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("x", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)
+    target = data_dir / "exports" / f"export-{TODAY.isoformat()}.ics"
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert any(event.get("RRULE") for event in calendar.walk("VEVENT"))

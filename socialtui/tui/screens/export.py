@@ -80,7 +80,7 @@ def export_plan(app: App, plan: Plan, *, private: bool) -> None:
 
 
 class ExportScreen(ModalScreen[str | None]):
-    """Choose a format with ↑↓ and enter (or m, c, j); escape cancels."""
+    """Choose a format with ↑↓ and enter (or m, c, j, i); escape cancels."""
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -97,6 +97,7 @@ class ExportScreen(ModalScreen[str | None]):
         Binding("m", "pick('markdown')", "Markdown", show=False, id="export-markdown"),
         Binding("c", "pick('csv')", "CSV", show=False, id="export-csv"),
         Binding("j", "pick('json')", "JSON", show=False, id="export-json"),
+        Binding("i", "pick('ics')", "iCalendar", show=False, id="export-ics"),
     ]
 
     def __init__(self, where: str) -> None:

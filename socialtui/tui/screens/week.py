@@ -123,13 +123,14 @@ class WeekScreen(Screen[None]):
     WeekScreen #week-body:focus { background-tint: $foreground 0%; }
     """
     BINDINGS = [
-        Binding("escape,w", "close", "Back"),
-        Binding("e,enter", "edit", "Edit the week"),
-        Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("ctrl+s", "save", "Save", show=False),
-        Binding("j", "scroll(1)", "Down", show=False),
-        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("escape", "close", "Back", id="week-close"),
+        Binding("w", "close", "Back", show=False, id="week"),  # w opened it
+        Binding("e,enter", "edit", "Edit the week", id="week-edit"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="redo"),
+        Binding("ctrl+s", "save", "Save", show=False, id="save"),
+        Binding("j", "scroll(1)", "Down", show=False, id="list-down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="list-up"),
     ]
 
     def __init__(self, planner: Any) -> None:
