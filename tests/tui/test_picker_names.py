@@ -142,9 +142,8 @@ async def test_new_and_duplicate_never_replace_a_file_and_refuse_a_taken_name(
     app = make_app(over_path, data_dir)
     async with running(app, size=(120, 40), notifications=True) as pilot:
         picker = await open_picker(app, pilot)
-        await pilot.press(
-            "n", *"Side project", "enter", "down", "enter"
-        )  # the starter; its file name is taken
+        # The starter (down, enter); its file name is taken.
+        await pilot.press("n", *"Side project", "enter", "down", "enter")
         await settle(app, pilot)
         assert store.load(other).plan.name == "Something else"
         made = store.plans_dir(data_dir) / "side-project-2.toml"
