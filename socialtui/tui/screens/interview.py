@@ -59,9 +59,7 @@ from socialtui.tui.widgets.choices import ChoiceBar, Pick, PickList
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 
-KEYS_LINE = (
-    "pgdn next step · pgup back · tab/enter next field · space ticks · ctrl+s finish · esc discard"
-)
+KEYS_LINE = "pgdn next · pgup back · tab next field · space ticks · ^s finish · esc quit"
 TOO_MANY = f"at most {MAX_ACTIVE} active: walk before you run; untick one first"
 
 
