@@ -43,7 +43,7 @@ from socialtui.plan.interview import (
 )
 from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError
-from socialtui.safe import one_line
+from socialtui.safe import clean, one_line
 from socialtui.tui.screens.dialogs import close_asking
 from socialtui.tui.screens.interview_steps import (
     RULES,
@@ -260,7 +260,7 @@ class InterviewScreen(Screen["Plan | None"]):
     # -- fields changing ---------------------------------------------------------------
     def show_note(self, ident: str, error: str | None) -> None:
         note = self.query_one(f"#note-{ident}", Static)
-        note.update(Text(f"✖ {error}") if error else "")
+        note.update(Text(clean(f"✖ {error}")) if error else "")  # quotes what was typed
         note.display = bool(error)
 
     @on(Input.Changed)
