@@ -305,3 +305,25 @@ async def test_two_audiences_two_goals_two_channels_in_a_bounded_number_of_keys(
     assert [g.metric for g in plan.goals] == ["orders per month", "comments per week"]
     assert counted["typed"] == 66
     assert counted["other"] <= 32, counted  # 98 keys in all, 66 of them typing
+
+
+async def test_a_burst_lands_before_the_step_moves_or_the_plan_is_written(
+    over_path: Path, data_dir: Path
+):
+    """Keys delivered in one read (a paste, an SSH stall): pgdn and ctrl+s act on
+    what was typed before them, a bad value among it included."""
+    from .test_keys import burst
+
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(80, 24)) as pilot:
+        screen = await open_interview(app, pilot, "Burst")
+        burst(app, "pagedown", "s", "tab", "tab", *"4x", "pagedown")
+        await settle(app, pilot)
+        assert screen.step == 2  # the bad baseline was seen before moving on
+        assert "'4x' is not a number" in note(screen, "g1-baseline")
+        burst(app, "backspace", "pagedown", *"Us", "tab", *"Them", "ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlannerScreen)
+    data = plan_file(data_dir, "burst")
+    assert data["goals"][0]["baseline"] == 4
+    assert data["purpose"] == {"who": "Us", "why": "Them"}

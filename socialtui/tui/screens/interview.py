@@ -56,6 +56,7 @@ from socialtui.tui.screens.interview_steps import (
 )
 from socialtui.tui.widgets.channels import ranked
 from socialtui.tui.widgets.choices import ChoiceBar, Pick, PickList
+from socialtui.tui.widgets.fields import settle
 from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 
@@ -323,20 +324,28 @@ class InterviewScreen(Screen["Plan | None"]):
         self.set_focus(self.query_one(f"#{next(iter(errors))}"))
         self.app.bell()
 
-    def action_next(self) -> None:
+    # pgdn, pgup and ctrl+s are priority keys: they act when they arrive, so each
+    # first waits for the keys typed before it (a burst, a paste) to land.
+    async def action_next(self) -> None:
+        await settle(self.focused)
         errors = self.errors(self.step)
         if errors:
             self.refuse(errors)
         elif self.step < len(STEPS):
             self.show_step(self.step + 1)
         else:
-            self.action_finish()
+            self.finish()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
+        await settle(self.focused)
         if self.step > 1:
             self.show_step(self.step - 1)
 
-    def action_finish(self) -> None:
+    async def action_finish(self) -> None:
+        await settle(self.focused)
+        self.finish()
+
+    def finish(self) -> None:
         for step in range(1, len(STEPS) + 1):
             errors = self.errors(step)
             if errors:
