@@ -33,6 +33,7 @@ class Shot:
     keys: tuple[str, ...]
     expect: tuple[str, ...]  # words the screen must show
     title: str
+    interview: str = ""  # the plan's name: the POST interview for it, not the planner
 
 
 SHOTS = (
@@ -92,20 +93,42 @@ SHOTS = (
         ("ctrl+s", "Undo"),
         "socialtui: every key",
     ),
+    Shot(
+        "interview",
+        "",
+        (100, 32),
+        (
+            *("N", "e", "i", "g", "h", "b", "o", "u", "r", "s", "tab", "tab"),
+            *("space", "down", "down", "down", "space", "pagedown"),
+            *("s", "tab", "tab", "4", "tab", "1", "0", "pagedown"),
+            *("tab", "tab", "tab", "ctrl+u", "5", "pagedown", "down", "space"),
+        ),
+        ("4 Technology", "LinkedIn", "Instagram", "Active:", "Findings"),
+        "socialtui: the POST interview's last step, channels",
+        interview="Corner Bakery",
+    ),
 )
 
 
-async def _take(shot: Shot, data: Path) -> str:
+def _app(shot: Shot, data: Path):
     from socialtui import store
     from socialtui.tui.app import SocialApp
+    from socialtui.tui.screens.interview_app import InterviewApp
 
+    if shot.interview:
+        return InterviewApp(shot.interview, TODAY)
     path = store.plans_dir(data) / shot.plan
     store.ensure_dir(path.parent)
     shutil.copyfile(FIXTURES / shot.plan, path)
     path.chmod(0o600)
-    app = SocialApp(store.load(path), data=data, today=TODAY, locking=False)
+    return SocialApp(store.load(path), data=data, today=TODAY, locking=False)
+
+
+async def _take(shot: Shot, data: Path) -> str:
+    app = _app(shot, data)
     async with app.run_test(size=shot.size) as pilot:
-        await app.planner.filled.wait()  # the panes are in place
+        if not shot.interview:
+            await app.planner.filled.wait()  # the panes are in place
         await pilot.pause()
         for key in shot.keys:
             await pilot.press(key)

@@ -35,5 +35,5 @@ def test_the_screenshot_script_draws_every_screen(tmp_path: Path):
 
 def test_the_readme_shows_the_screenshots():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in ("planner", "overcommitted", "checkin", "history", "help", "week"):
+    for name in ("planner", "overcommitted", "checkin", "history", "help", "week", "interview"):
         assert f"screenshots/{name}.svg" in readme

@@ -7,6 +7,8 @@ import argparse
 from socialtui.cli.common import EXIT_OK, CliError, data_dir, error_line, out, subcommand, today
 from socialtui.safe import clean, one_line
 
+TEMPLATES = ("interview", "starter", "blank")
+
 
 def add_parser(sub) -> None:
     p = subcommand(
@@ -14,15 +16,19 @@ def add_parser(sub) -> None:
         "new",
         "create a plan in the data directory",
         "Create a plan called NAME in the data directory's plans folder.\n"
-        "The starter is a small, commented example plan to adapt; blank is the bare minimum.",
+        "interview: the POST interview (People, Objectives, Strategy, Technology), four\n"
+        "short steps in the full-screen app; the planner then opens on your plan.\n"
+        "starter: a small, commented example plan to adapt.\n"
+        "blank: a name, the budget's defaults and a review date; nothing else.\n"
+        "Without --from: interview in a terminal, starter otherwise (scripts).",
     )
     p.add_argument("name", metavar="NAME", help='the plan\'s name, e.g. "Corner Bakery 2027"')
     p.add_argument(
         "--from",
         dest="template",
-        choices=("starter", "blank"),
-        default="starter",
-        help="what to start from (default: starter)",
+        choices=TEMPLATES,
+        default=None,
+        help="what to start from (default: interview in a terminal, else starter)",
     )
     p.set_defaults(handler=run)
 
@@ -49,7 +55,17 @@ def run(args: argparse.Namespace) -> int:
             f"choose another name, or use it: {hint}"
         )
     day = today()
-    text = starter_text(day, name=name) if args.template == "starter" else blank_text(name, day)
+    template = args.template or ("interview" if in_terminal() else "starter")
+    if template == "interview":
+        if not in_terminal():
+            raise CliError(
+                "new: the interview needs a terminal; without one use --from starter "
+                "or --from blank"
+            )
+        from socialtui.tui.run import run_interview
+
+        return run_interview(data, name, day)
+    text = starter_text(day, name=name) if template == "starter" else blank_text(name, day)
     wanted = store.plans_dir(data) / f"{folder.file_stem(name)}.toml"
     try:
         path = folder.create_plan(data, name, text)
@@ -62,6 +78,13 @@ def run(args: argparse.Namespace) -> int:
         out(f"({clean(wanted.name)} is another plan's file, so this one is {clean(path.name)}.)")
     out(f"Check it with: socialtui check {shell_word(path.stem)}")
     return EXIT_OK
+
+
+def in_terminal() -> bool:
+    """Whether the full-screen interview can run here."""
+    from socialtui.tui.terminal import terminal_problem
+
+    return terminal_problem() is None
 
 
 def shell_word(word: str) -> str:

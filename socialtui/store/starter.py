@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from socialtui.plan.model import Plan
 from socialtui.store.tomltext import toml_string
 
-__all__ = ["STARTER_NAME", "blank_text", "starter_text", "toml_string"]
+__all__ = ["STARTER_NAME", "blank_text", "interview_text", "starter_text", "toml_string"]
 
 STARTER_NAME = "My first social plan"
 
@@ -188,6 +189,35 @@ last = {today.isoformat()}
 # engage_minutes_per_week = 30
 # goals = ["enquiries"]
 """
+
+
+def interview_text(plan: Plan) -> str:
+    """``plan`` (made by the POST interview) as a new file's text, with a few comments.
+
+    The plan is written the way every save writes one (tomlkit, read back and
+    checked to give exactly ``plan``): onto a small commented base.
+    """
+    from socialtui.store.read import loads
+    from socialtui.store.write import edited_text
+
+    last = plan.review.last.isoformat() if plan.review.last else "2000-01-01"
+    base = f"""\
+# {_comment(plan.name)} — a social media plan made by socialtui's POST interview.
+# This file is yours: edit it here or in socialtui, which keeps your comments.
+schema = 1
+name = {toml_string(plan.name)}
+
+# The hours you can really give social media each week.
+[budget]
+weekly_hours = 3.0
+reserve_percent = 10        # held back for surprises
+max_active_channels = 2     # walk before you run
+
+[review]
+every_weeks = 4
+last = {last}
+"""
+    return edited_text(loads(base), plan)
 
 
 def _comment(text: str) -> str:

@@ -1,4 +1,11 @@
-"""Start the app: pick the plan to open, create the starter for a new user."""
+"""Start the app: pick the plan to open; a new user chooses the interview or the starter.
+
+A first start (no plan anywhere) offers the POST interview first and the
+starter next to it (:class:`~socialtui.tui.screens.interview_app.InterviewApp`);
+``socialtui new NAME`` in a terminal runs the interview (:func:`run_interview`).
+Either way the plan is written as every new plan is
+(:func:`socialtui.store.folder.create_plan`) and the planner opens on it.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +42,64 @@ def create_starter(data: Path, today: date) -> tuple[Path, str]:
     path = store.plans_dir(data) / f"{STARTER_FILE}.toml"
     store.create(path, starter_text(today))
     return path, f"Welcome! A starter plan was created at {path}. Edit it to make it yours."
+
+
+def run_interview_app(name: str, today: date, *, welcome: bool = False):
+    """The interview (after the welcome's choice when ``welcome``): a Plan, the
+    starter's name, or None. Garbage is collected meanwhile: it may take minutes."""
+    import gc
+
+    from socialtui.tui.screens.interview_app import InterviewApp
+
+    collecting = gc.isenabled()
+    gc.enable()
+    try:
+        return InterviewApp(name, today, welcome=welcome).run()
+    finally:
+        if not collecting:
+            gc.disable()
+
+
+def create_from_interview(data: Path, plan) -> Path:
+    """The interview's plan as a new file in the plans folder; its path."""
+    from socialtui.store import folder
+    from socialtui.store.starter import interview_text
+
+    return folder.create_plan(data, plan.name, interview_text(plan))
+
+
+def first_start(data: Path, today: date) -> tuple[Path, str] | None:
+    """No plan yet: the interview or the starter, as the user chooses (None: neither)."""
+    from socialtui.store.starter import STARTER_NAME
+    from socialtui.tui.screens.interview_app import STARTER
+
+    choice = run_interview_app(STARTER_NAME, today, welcome=True)
+    if choice is None:
+        return None
+    if choice == STARTER:
+        return create_starter(data, today)
+    path = create_from_interview(data, choice)
+    return path, f"Welcome! Your plan is at {path}. Its findings say what to look at next."
+
+
+def run_interview(data: Path, name: str, today: date) -> int:
+    """``socialtui new NAME`` in a terminal: the interview, then the planner on the
+    new plan. 0; 1 when the interview was left (nothing is created); 2 when the
+    plan cannot be written."""
+    refusal = no_terminal()
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return EXIT_NO_TERMINAL
+    plan = run_interview_app(name, today)
+    if plan is None:
+        print("socialtui new: the interview was left; nothing was created.")
+        return 1
+    try:
+        path = create_from_interview(data, plan)
+    except (store.PlanError, OSError) as error:
+        return _cannot_open(error, data)
+    print(f"Created {clean(str(path))}")
+    return run_app(data, str(path), today)
 
 
 def no_terminal() -> str | None:
@@ -114,7 +179,10 @@ def run_app(
             return EXIT_NO_TERMINAL
         if loaded is None:
             try:
-                path, notice = create_starter(data, today)
+                started = first_start(data, today)
+                if started is None:
+                    return 0  # left at the welcome: nothing created
+                path, notice = started
                 loaded = session.load(path)
             except (store.PlanError, OSError) as error:
                 return _cannot_open(error, path or data)

@@ -126,6 +126,8 @@ def test_first_run_creates_the_starter_plan(tmp_path: Path, terminal_env: dict[s
     term = Tmux(80, 24, terminal_env)
     try:
         term.start(socialtui_command())
+        term.wait_for(lambda s: "Welcome to socialtui" in s and "POST interview" in s)
+        term.keys("Down", "Enter")  # the starter, offered next to the interview
         screen = term.wait_for(lambda s: "Budget" in s and "Goals" in s)
         assert "Traceback" not in screen
         term.keys("q")

@@ -66,7 +66,7 @@ async def test_after_n_the_cursor_is_on_the_new_plan_and_up_and_enter_open_its_n
     app = make_app(over_path, data_dir)
     async with running(app, size=(80, 24)) as pilot:
         picker = await open_picker(app, pilot)
-        await pilot.press("n", *"P15x", "enter")
+        await pilot.press("n", *"P15x", "enter", "down", "enter")  # the starter
         await settle(app, pilot)
         created = store.plans_dir(data_dir) / "p15x.toml"
         assert highlighted(picker) == created
@@ -142,7 +142,8 @@ async def test_new_and_duplicate_never_replace_a_file_and_refuse_a_taken_name(
     app = make_app(over_path, data_dir)
     async with running(app, size=(120, 40), notifications=True) as pilot:
         picker = await open_picker(app, pilot)
-        await pilot.press("n", *"Side project", "enter")  # its file name is taken
+        # The starter (down, enter); its file name is taken.
+        await pilot.press("n", *"Side project", "enter", "down", "enter")
         await settle(app, pilot)
         assert store.load(other).plan.name == "Something else"
         made = store.plans_dir(data_dir) / "side-project-2.toml"

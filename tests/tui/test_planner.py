@@ -426,7 +426,7 @@ async def test_plan_picker_lists_creates_and_opens(over_path: Path, data_dir: Pa
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("Corner Bakery 2027" in label for label in labels)
         assert any("Studio Nord" in label for label in labels)
-        await pilot.press("n", *"Side project", "enter")
+        await pilot.press("n", *"Side project", "enter", "down", "enter")  # the starter
         await pilot.pause()
         created = store.plans_dir(data_dir) / "side-project.toml"
         assert store.load(created).plan.name == "Side project"

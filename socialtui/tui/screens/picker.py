@@ -36,6 +36,7 @@ from textual.widgets.option_list import Option
 from socialtui import paths, store
 from socialtui.plan.budget import format_minutes, summarize
 from socialtui.plan.findings import check, worst
+from socialtui.plan.model import Plan
 from socialtui.plan.rules import parse_name
 from socialtui.safe import clean
 from socialtui.session import ChangedOnDisk, LockLost, PlanHeld
@@ -44,6 +45,7 @@ from socialtui.tui.screens.dialogs import ConfirmScreen, PromptScreen
 from socialtui.tui.widgets.footer import CalmFooter
 
 STATE_STYLE = {"error": "red", "warning": "yellow", "ok": "green"}
+START_TEXT = "How would you like to start?"
 BUDGET_CELLS = 17  # "12h 30m / 13h 36m"
 CHANGED_CELLS = 10  # "2026-11-22"
 PROBLEMS = (store.PlanError, OSError, UnicodeError)
@@ -255,21 +257,49 @@ class PlanPicker(ModalScreen[Path | None]):
 
     # -- the actions ------------------------------------------------------------------
     def action_new(self) -> None:
-        def create(name: str) -> None:
-            from socialtui.store.starter import starter_text
+        """A name, then how to start: the POST interview first, the starter, or blank."""
+        from socialtui.tui.screens import interview_app as start
 
-            if self.name_taken(name):
-                return
-            text = starter_text(self.app.today, name=name)  # type: ignore[attr-defined]
-            try:
-                path = folder.create_plan(self.data, name, text)
-            except PROBLEMS as error:
-                self.say(f"Could not create the plan: {error_text(None, error)}", "error")
-                return
-            self.say(f"Created {path.name} in {path.parent}")
-            self.refresh_list(select=path)
+        def create(name: str) -> None:
+            if not self.name_taken(name):
+                title = f"New plan: {clean(name)}"
+                self.app.push_screen(start.StartScreen(title, START_TEXT, start.NEW), begin(name))
+
+        def begin(name: str) -> Callable[[str | None], None]:
+            def chosen(choice: str | None) -> None:
+                from socialtui.store import starter
+
+                today = self.app.today  # type: ignore[attr-defined]
+                if choice == start.INTERVIEW:
+                    self.app.push_screen(start.InterviewScreen(name, today), interviewed)
+                elif choice == start.STARTER:
+                    self.write_new(name, lambda: starter.starter_text(today, name=name))
+                elif choice == start.BLANK:
+                    self.write_new(name, lambda: starter.blank_text(name, today))
+
+            return chosen
+
+        def interviewed(plan: Plan | None) -> None:
+            from socialtui.store.starter import interview_text
+
+            if plan is not None:
+                self.write_new(plan.name, lambda: interview_text(plan), open_it=True)
 
         self.ask_name("New plan", "Name of the new plan:", "", create)
+
+    def write_new(self, name: str, text: Callable[[], str], open_it: bool = False) -> None:
+        """Create the plan called ``name``: opened in the planner (with its findings)
+        when ``open_it``, else selected here."""
+        try:
+            path = folder.create_plan(self.data, name, text())
+        except PROBLEMS as error:
+            self.say(f"Could not create the plan: {error_text(None, error)}", "error")
+            return
+        self.say(f"Created {path.name} in {path.parent}")
+        if open_it:
+            self.dismiss(path)
+        else:
+            self.refresh_list(select=path)
 
     def action_rename(self) -> None:
         path = self.selected()

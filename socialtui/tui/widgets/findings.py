@@ -38,12 +38,15 @@ ARROW = "            → "
 FIX_INDENT = len(ARROW)
 
 
-def fix_line(finding: Finding) -> str | None:
-    """The fix as shown: its label, and its key when it has one that works now."""
+def fix_line(finding: Finding, keys: bool = True) -> str | None:
+    """The fix as shown: its label, and its key when it has one that works now
+    (``keys`` False: where the planner's keys do not work, no key at all)."""
     if finding.fix is None:
         return None
     label = one_line(finding.fix.label)
     key = FIX_KEYS.get(finding.id)
+    if key is not None and not keys:
+        return label.removesuffix(f" ({key})")
     if key is None or not (finding.fix.applicable or finding.id in OPENS_A_FORM):
         return label
     return f"{label.removesuffix(f' ({key})')} [{key}]"
@@ -84,7 +87,9 @@ def _hanging(console: Console, prefix: Text, body: Text, indent: int, width: int
 
 
 @lru_cache(maxsize=4096)
-def _wrapped(finding: Finding | None, width: int, console: Console) -> tuple[Strip, ...]:
+def _wrapped(
+    finding: Finding | None, width: int, console: Console, keys: bool = True
+) -> tuple[Strip, ...]:
     if finding is None:
         return tuple(_hanging(console, Text(), Text().append(ALL_CLEAR, style="green"), 2, width))
     mark, style = MARKS[finding.severity]
@@ -92,7 +97,7 @@ def _wrapped(finding: Finding | None, width: int, console: Console) -> tuple[Str
     body.append(f"  {one_line(finding.message)}")
     # Styles by span, not as the Text's base style: that would colour the lines after.
     strips = _hanging(console, Text().append(f"{mark} ", style=style), body, HEAD, width)
-    fix = fix_line(finding)
+    fix = fix_line(finding, keys)
     if fix is not None:
         arrow, label = Text().append(ARROW, style="dim"), Text().append(fix, style="dim")
         strips += _hanging(console, arrow, label, FIX_INDENT, width)
@@ -118,8 +123,10 @@ class FindingsPanel(ScrollView, can_focus=True):
 
     findings: reactive[list[Finding]] = reactive(list, always_update=True)
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, fix_keys: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.fix_keys = fix_keys
+        """Whether a fix names the planner's key for it (not where those keys do not work)."""
         self._lines: list[Strip] = []
         self._width = 0  # the width self._lines were wrapped to
         self._drawn: list[Finding] | None = None  # the findings last wrapped
@@ -153,7 +160,7 @@ class FindingsPanel(ScrollView, can_focus=True):
         console = self.app.console
         lines: list[Strip] = []
         for finding in self.findings or [None]:
-            lines += _wrapped(finding, width, console)
+            lines += _wrapped(finding, width, console, self.fix_keys)
         self._lines, self._width = lines, width
         size, before = Size(width, len(lines)), self.virtual_size
         room = self.scrollable_content_region.height
