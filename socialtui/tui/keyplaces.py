@@ -34,6 +34,8 @@ def places() -> list[tuple[str, object]]:
     from socialtui.tui.screens.form import FormScreen
     from socialtui.tui.screens.help import HelpScreen
     from socialtui.tui.screens.history import HistoryScreen
+    from socialtui.tui.screens.interview import InterviewScreen
+    from socialtui.tui.screens.interview_app import InterviewApp, StartScreen
     from socialtui.tui.screens.picker import PlanPicker
     from socialtui.tui.screens.planner import PlannerScreen
     from socialtui.tui.screens.review import ReviewScreen
@@ -51,6 +53,9 @@ def places() -> list[tuple[str, object]]:
         ("History", HistoryScreen),
         ("Review", ReviewScreen),
         ("Week", WeekScreen),
+        ("Interview", InterviewScreen),
+        ("Interview", InterviewApp),
+        ("New plan", StartScreen),
         ("Plans", PlanPicker),
         ("Export", ExportScreen),
         ("Help", HelpScreen),

@@ -54,10 +54,27 @@ def run_interview_app(name: str, today: date, *, welcome: bool = False):
     collecting = gc.isenabled()
     gc.enable()
     try:
-        return InterviewApp(name, today, welcome=welcome).run()
+        return InterviewApp(name, today, welcome=welcome, keys=interview_keys()).run()
     finally:
         if not collecting:
             gc.disable()
+
+
+def interview_keys():
+    """config.toml's ``[keys]`` checked for the interview's app, as the planner checks
+    them (None: the file has no keys; a table that cannot be read is said as a problem)."""
+    from socialtui.store import config
+    from socialtui.tui.keyplaces import bindings
+    from socialtui.tui.keys import resolve
+    from socialtui.tui.screens.interview_app import InterviewApp
+
+    table, problem = config.load_keys()
+    if not table and not problem:
+        return None
+    keys = resolve(table, bindings(InterviewApp.BINDINGS))
+    if problem:
+        keys.problems.insert(0, problem)
+    return keys
 
 
 def create_from_interview(data: Path, plan) -> Path:

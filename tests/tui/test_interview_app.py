@@ -61,3 +61,33 @@ async def test_ctrl_q_in_the_interview_asks_before_discarding():
         await pilot.press("ctrl+q", "y")
         await pilot.pause()
     assert app.return_value is None
+
+
+def write_keys(text: str) -> None:
+    import os
+    from pathlib import Path
+
+    config = Path(os.environ["SOCIALTUI_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(text, encoding="utf-8")
+
+
+async def test_the_interview_from_new_takes_the_user_s_keys():
+    """``socialtui new`` runs the interview in an app of its own: config.toml's
+    [keys] apply there as in the planner, and a bad entry is said once."""
+    from socialtui.tui.run import interview_keys
+
+    write_keys('[keys]\ninterview-next = "f3"\nnonsense = "f4"\n')
+    app = InterviewApp("Own keys", TODAY, keys=interview_keys())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.step == 1
+        await pilot.press("pagedown")  # the default no longer moves on
+        await pilot.pause()
+        assert app.screen.step == 1
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.screen.step == 2
+        toasts = [str(n.message) for n in app._notifications]
+        assert len(toasts) == 1 and "nonsense" in toasts[0]

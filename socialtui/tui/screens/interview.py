@@ -84,12 +84,19 @@ class InterviewScreen(Screen["Plan | None"]):
     InterviewScreen #iv-keys { height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("pagedown", "next", "Next step", priority=True),
-        Binding("pageup", "back", "Back", priority=True),
-        Binding("ctrl+s", "finish", "Finish", priority=True),
-        Binding("escape", "cancel", "Discard"),
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+        Binding("pagedown", "next", "Next step", priority=True, id="interview-next"),
+        Binding("pageup", "back", "Back", priority=True, id="interview-back"),
+        Binding("ctrl+s", "finish", "Finish", priority=True, id="interview-finish"),
+        Binding("escape", "cancel", "Discard", id="interview-cancel"),
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form-next"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="form-previous",
+        ),
     ]
 
     def __init__(self, name: str, today: date) -> None:

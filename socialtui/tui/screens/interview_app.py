@@ -20,7 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from socialtui.safe import clean
 from socialtui.store import config
+from socialtui.tui.keys import UserKeys
 from socialtui.tui.screens.dialogs import ask_discard
 from socialtui.tui.screens.interview import InterviewScreen
 from socialtui.tui.widgets.choices import KeyedOptionList
@@ -55,7 +57,7 @@ class StartScreen(ModalScreen[str | None]):
     StartScreen Static { height: auto; margin-bottom: 1; }
     StartScreen OptionList { height: auto; }
     """
-    BINDINGS = [Binding("escape", "leave", "Leave")]
+    BINDINGS = [Binding("escape", "leave", "Leave", id="start-leave")]
 
     def __init__(self, title: str, text: str, choices: tuple[tuple[str, str], ...]) -> None:
         super().__init__()
@@ -82,10 +84,13 @@ class InterviewApp(App[object]):
     """The interview (after the welcome's choice when ``welcome``)."""
 
     TITLE = "socialtui"
-    BINDINGS = [Binding("ctrl+q", "leave", "Quit", show=False, priority=True)]
+    BINDINGS = [Binding("ctrl+q", "leave", "Quit", show=False, priority=True, id="quit-anywhere")]
 
-    def __init__(self, name: str, today: date, *, welcome: bool = False) -> None:
+    def __init__(
+        self, name: str, today: date, *, welcome: bool = False, keys: UserKeys | None = None
+    ) -> None:
         super().__init__()
+        self.keys = keys
         self.plan_name = name
         self.today = today
         self.welcome = welcome
@@ -96,11 +101,22 @@ class InterviewApp(App[object]):
             self.theme = theme
 
     def on_mount(self) -> None:
+        self.apply_user_keys()
         if self.welcome:
             welcome = StartScreen("Welcome to socialtui", WELCOME_TEXT, WELCOME)
             self.push_screen(welcome, self._welcomed)
         else:
             self.interview()
+
+    def apply_user_keys(self) -> None:
+        """The user's keys (``keys``: a checked ``[keys]``, see :mod:`socialtui.tui.keys`);
+        what was refused is said once, in one line."""
+        if self.keys is None:
+            return
+        self.set_keymap(self.keys.keymap)
+        problem = self.keys.summary()
+        if problem:
+            self.notify(clean(problem), severity="warning", timeout=12, markup=False)
 
     def interview(self) -> None:
         self.push_screen(InterviewScreen(self.plan_name, self.today), self.exit)
