@@ -35,7 +35,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from socialtui.plan.budget import capacity_minutes, committed_minutes, format_minutes
+from socialtui.plan.budget import committed_minutes, format_minutes, plan_capacity
 from socialtui.plan.findings import check
 from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError
@@ -285,7 +285,7 @@ class FormScreen(KeysWait, ModalScreen[Any]):
             preview.display = False
             return
         preview.display = True
-        committed, capacity = committed_minutes(plan), capacity_minutes(plan.budget)
+        committed, capacity = committed_minutes(plan), plan_capacity(plan)
         findings = check(plan, self.app.today)  # type: ignore[attr-defined]
         errors_n = sum(1 for f in findings if f.severity == "error")
         warnings_n = sum(1 for f in findings if f.severity == "warning")

@@ -22,11 +22,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from socialtui.plan.budget import (
-    capacity_minutes,
     channel_minutes,
     committed_minutes,
     format_minutes,
     format_number,
+    plan_capacity,
 )
 from socialtui.plan.evidence import LIVED_MIN, lived_week
 from socialtui.plan.findings import Finding, check
@@ -188,7 +188,7 @@ def budget_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
     text = Text()
     text.append("How much? Does the plan fit the hours we really have?\n\n", style="italic")
     committed = committed_minutes(plan)
-    capacity = capacity_minutes(plan.budget)
+    capacity = plan_capacity(plan)
     text.append("Committed: ", style="bold")
     text.append(f"{format_minutes(committed)} a week of {format_minutes(capacity)} available")
     text.append(

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
-from socialtui.plan.budget import capacity_minutes, channel_minutes, format_minutes
+from socialtui.plan.budget import channel_minutes, format_minutes, plan_capacity
 from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
 from socialtui.plan.numbers import show_number
@@ -284,7 +284,7 @@ class BudgetPane(VerticalScroll):
 
     # -- bars and the proposal -----------------------------------------------------
     def _draw(self, plan: Plan) -> None:
-        capacity = capacity_minutes(plan.budget)
+        capacity = plan_capacity(plan)
         active = plan.active_channels
         # name (14) + space + bar + " 10h 30m 100%" (13) must fit on one line.
         inner = self.scrollable_content_region.width
