@@ -56,7 +56,7 @@ def saved_unedited(path: Path) -> str:
 
 def write_golden() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
-    for path in sorted(FIXTURES.glob("*.toml")):
+    for path in sorted(FIXTURES.glob("*.toml")):  # those that existed before people
         for name, text in outputs(path).items():
             (GOLDEN / f"{path.stem}.{name}").write_bytes(text.encode("utf-8"))
 
