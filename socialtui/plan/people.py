@@ -75,6 +75,12 @@ def worst_over(plan: Plan) -> PersonLoad | None:
     return max(over, key=lambda load: load.committed - load.capacity, default=None)
 
 
+def worst_person(plan: Plan) -> tuple[str, float] | None:
+    """(name, minutes over) of the person furthest over, or None: what the gauge shows."""
+    load = worst_over(plan)
+    return None if load is None else (load.person.name, round(load.committed - load.capacity, 6))
+
+
 def team_hours(plan: Plan) -> float:
     """The sum of the people's weekly hours."""
     return round(sum(p.weekly_hours for p in plan.people), PRECISION)

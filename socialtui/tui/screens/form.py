@@ -38,6 +38,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from socialtui.plan.budget import committed_minutes, format_minutes, plan_capacity
 from socialtui.plan.findings import check
 from socialtui.plan.model import Plan
+from socialtui.plan.people import worst_over
 from socialtui.plan.rules import RuleError
 from socialtui.safe import clean
 from socialtui.tui.screens.dialogs import KeysWait, close_asking
@@ -295,6 +296,10 @@ class FormScreen(KeysWait, ModalScreen[Any]):
             text.append(f" — OVER by {format_minutes(committed - capacity)}", style="bold red")
         else:
             text.append(f" — fits, {format_minutes(capacity - committed)} spare", style="green")
+        worst = worst_over(plan)  # with people: the one furthest over their own hours
+        if worst is not None:
+            over = format_minutes(worst.committed - worst.capacity)
+            text.append(f"; {clean(worst.person.name)[:20]} OVER by {over}", style="bold red")
         text.append(f"; {errors_n} error(s), {warnings_n} warning(s)")
         preview.update(text)
 

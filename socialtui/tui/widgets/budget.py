@@ -1,5 +1,10 @@
-"""The Budget pane: weekly hours, reserve and the channel limit as rows, a bar
-per active channel and, when over, the fit-to-budget proposal.
+"""The Budget pane: weekly hours, reserve and the channel limit as rows, then
+the plan's people (one row each), a bar per active channel (per person when the
+plan lists people) and, when over, the fit-to-budget proposal.
+
+``enter`` on a person's row, ``a`` and ``d`` edit, add and delete people: the
+planner opens the person form (:class:`~socialtui.tui.screens.forms.PersonForm`)
+for them, as for the other items.
 
 Moving in the pane never edits: ``enter`` on a row opens its value in a field
 (cursor at the end). While it is typed, every valid value is previewed (the
@@ -27,6 +32,7 @@ from socialtui.plan.budget import channel_minutes, format_minutes, plan_capacity
 from socialtui.plan.fit import fit_to_budget
 from socialtui.plan.model import Plan
 from socialtui.plan.numbers import show_number
+from socialtui.plan.people import people_loads, worst_over
 from socialtui.plan.rules import RuleError, parse_number
 from socialtui.safe import one_line
 from socialtui.tui.widgets.fields import OrderedInput
@@ -40,13 +46,17 @@ FIELDS = (
 )
 LABELS = {field: label for field, label, _ in FIELDS}
 HINTS = {field: hint for field, _, hint in FIELDS}
+PERSON = "person:"
+"""A person's row key: ``person:<id>``."""
+PERSON_HINT = "enter edits, d deletes, a adds a person"
+TEAM_HOURS_HINT = "a cross-check: the people's hours count"
 
 
 class BudgetTable(PaneTable):
     """The three values, one per row: moving here never changes them."""
 
     DEFAULT_CSS = """
-    BudgetTable { height: auto; max-height: 3; }
+    BudgetTable { height: auto; }
     """
 
 
@@ -130,6 +140,7 @@ class BudgetPane(VerticalScroll):
         )
         table.add_column(Text("Setting"), width=14, key="setting")
         table.add_column(Text("Value"), width=8, key="value")
+        table.add_column(Text("Load"), key="load")  # a bar per person
         yield table
         with Horizontal(id="budget-editor"):
             yield Label("", id="editor-label")
@@ -154,6 +165,21 @@ class BudgetPane(VerticalScroll):
         row = self.table.cursor_row
         return FIELDS[max(0, min(row, len(FIELDS) - 1))][0]
 
+    def current_person(self) -> str | None:
+        """The id of the person whose row the cursor is on, if it is on one."""
+        table = self.table
+        if table.row_count == 0 or table.cursor_row < len(FIELDS):
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        return key[len(PERSON) :] if key.startswith(PERSON) else None
+
+    def select_person(self, person_id: str) -> None:
+        try:
+            index = self.table.get_row_index(PERSON + person_id)
+        except Exception:
+            return
+        self.table.move_cursor(row=index, animate=False)
+
     def on_resize(self) -> None:
         if self.plan is not None:
             self._draw(self.plan)  # the bars follow the pane's width
@@ -161,17 +187,30 @@ class BudgetPane(VerticalScroll):
     def watch_plan(self, plan: Plan | None) -> None:
         if plan is None:
             return
-        deps = (plan.budget, plan.channels)
+        deps = (plan.budget, plan.channels, plan.people)
         if deps == self._deps:
             return
         self._deps = deps
         table = self.table
-        for field, label, _ in FIELDS:
-            value = Text(show_number(getattr(plan.budget, field)))
-            if field in table.rows:
-                table.update_cell(field, "value", value)
-            else:
-                table.add_row(Text(label), value, key=field)
+        rows: list[tuple[str, Text, Text]] = [
+            (field, Text(label), Text(_shown(getattr(plan.budget, field))))
+            for field, label, _ in FIELDS
+        ]
+        rows += [
+            (PERSON + p.id, Text(one_line(p.name, 14)), Text(f"{show_number(p.weekly_hours)} h"))
+            for p in plan.people
+        ]
+        keys = [key for key, _, _ in rows]
+        if keys == [key.value for key in table.rows]:
+            for key, label, value in rows:
+                table.update_cell(key, "setting", label)
+                table.update_cell(key, "value", value)
+        else:
+            row = table.cursor_row
+            table.clear()
+            for key, label, value in rows:
+                table.add_row(label, value, Text(""), key=key)
+            table.move_cursor(row=min(row, len(rows) - 1), animate=False)
         self._draw(plan)
         if self.editing is None:
             self._show_hint()
@@ -186,7 +225,7 @@ class BudgetPane(VerticalScroll):
         self.query_one("#editor-label", Label).update(LABELS[field])
         editor = self.editor
         with editor.prevent(Input.Changed):
-            editor.value = show_number(getattr(self.plan.budget, field))  # exactly as stored
+            editor.value = _shown(getattr(self.plan.budget, field), "")  # exactly as stored
         self._opened = editor.value
         editor.cursor_position = len(editor.value)
         editor.remove_class("-invalid")
@@ -277,10 +316,18 @@ class BudgetPane(VerticalScroll):
     def _show_hint(self, text: str | None = None, *, error: bool = False) -> None:
         hint = self.query_one("#budget-hint", Static)
         if text is None:
-            text = HINTS[self.current_field()]
+            text = self._idle_hint()
         if hint.has_class("-error") != error:
             hint.set_class(error, "-error")
         show(hint, Text(text))
+
+    def _idle_hint(self) -> str:
+        if self.current_person() is not None:
+            return PERSON_HINT
+        field = self.current_field()
+        if field == "weekly_hours" and self.plan is not None and self.plan.people:
+            return TEAM_HOURS_HINT
+        return HINTS[field]
 
     # -- bars and the proposal -----------------------------------------------------
     def _draw(self, plan: Plan) -> None:
@@ -291,9 +338,12 @@ class BudgetPane(VerticalScroll):
         width = max(4, min(24, inner - 29)) if inner else 20
         bars = Text()
         bars.append(f"Capacity {format_minutes(capacity)}/week after the reserve\n", style="bold")
-        if not active:
+        if plan.people:
+            # setting (14) + value (8) + " 153% OVER" (10), each column padded by 2
+            self._person_bars(plan, bars, max(3, min(16, inner - 38)) if inner else 6)
+        elif not active:
             bars.append("No active channel yet.", style="dim")
-        for channel in active:
+        for channel in () if plan.people else active:
             minutes = channel_minutes(channel)
             ratio = 0 if capacity <= 0 else min(1.0, minutes / capacity)
             filled = round(ratio * width)
@@ -308,7 +358,16 @@ class BudgetPane(VerticalScroll):
         # typed (the changes themselves are the over-budget finding's fix).
         proposal = fit_to_budget(plan)
         text = Text()
-        if proposal.edits:
+        worst = worst_over(plan)
+        if proposal.edits and worst is not None and proposal.committed_before <= capacity:
+            text.append(f"{one_line(worst.person.name, 14)} OVER: ", style="bold red")
+            text.append(
+                f"{format_minutes(worst.committed)} planned, "
+                f"{format_minutes(worst.capacity)} available.\n"
+            )
+            text.append("Press f to fit", style="bold")
+            text.append(" everyone within their hours")
+        elif proposal.edits:
             text.append("OVER: ", style="bold red")
             text.append(
                 f"{format_minutes(proposal.committed_before)} planned, "
@@ -319,3 +378,31 @@ class BudgetPane(VerticalScroll):
                 f": {format_minutes(proposal.committed_after)} of {format_minutes(capacity)}"
             )
         show(self.query_one("#proposal", Static), text, min_lines=2)
+
+    def _person_bars(self, plan: Plan, bars: Text, width: int) -> None:
+        """One bar per person, on their row: their active channels against their own
+        capacity; under the capacity, the active channels nobody known does."""
+        table = self.table
+        for load in people_loads(plan):
+            capacity, minutes = load.capacity, load.committed
+            ratio = 1.0 if capacity <= 0 < minutes else (0 if capacity <= 0 else minutes / capacity)
+            filled = round(min(1.0, ratio) * width)
+            cell = Text(no_wrap=True)
+            cell.append("█" * filled, style="red" if load.over else "green")
+            cell.append("░" * (width - filled), style="dim")
+            pct = "∞" if load.percent == float("inf") else f"{load.percent:.0f}%"
+            cell.append(f" {pct}")
+            if load.over:
+                cell.append(" OVER", style="bold reverse red")
+            key = PERSON + load.person.id
+            if key in table.rows:
+                table.update_cell(key, "load", cell, update_width=True)
+        known = {p.id for p in plan.people}
+        nobody = [one_line(c.name, 20) for c in plan.active_channels if c.owner not in known]
+        if nobody:
+            bars.append(f"Nobody named for {', '.join(nobody)}", style="yellow")
+
+
+def _shown(value: float | None, empty: str = "—") -> str:
+    """A budget value as its row shows it (weekly hours may be left out with people)."""
+    return empty if value is None else show_number(value)
