@@ -183,7 +183,7 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         self.query_one(FindingsPanel).findings = shown
         gauge = self.query_one(BudgetGauge)
         gauge.summary = summarize(plan)
-        gauge.worst = worst_person(plan)
+        gauge.worst = worst_person(self.displayed(plan)) if plan.people else None  # masked too
         if plan.review.last is not None:
             gauge.next_review = plan.review.last + timedelta(weeks=plan.review.every_weeks)
             gauge.review_overdue = any(f.id == "review-overdue" for f in findings)

@@ -140,7 +140,6 @@ class BudgetPane(VerticalScroll):
         )
         table.add_column(Text("Setting"), width=14, key="setting")
         table.add_column(Text("Value"), width=8, key="value")
-        table.add_column(Text("Load"), key="load")  # a bar per person
         yield table
         with Horizontal(id="budget-editor"):
             yield Label("", id="editor-label")
@@ -201,6 +200,13 @@ class BudgetPane(VerticalScroll):
             for p in plan.people
         ]
         keys = [key for key, _, _ in rows]
+        team = bool(plan.people)
+        if team != ("load" in table.columns):  # a bar per person, on their row
+            table.clear()
+            if team:
+                table.add_column(Text("Load"), key="load")
+            else:
+                table.remove_column("load")
         if keys == [key.value for key in table.rows]:
             for key, label, value in rows:
                 table.update_cell(key, "setting", label)
@@ -209,7 +215,7 @@ class BudgetPane(VerticalScroll):
             row = table.cursor_row
             table.clear()
             for key, label, value in rows:
-                table.add_row(label, value, Text(""), key=key)
+                table.add_row(label, value, *([Text("")] if team else []), key=key)
             table.move_cursor(row=min(row, len(rows) - 1), animate=False)
         self._draw(plan)
         if self.editing is None:
