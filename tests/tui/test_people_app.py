@@ -180,3 +180,15 @@ async def test_privacy_mode_masks_people_on_the_gauge_and_the_list(team_path, da
         assert "Person 1 OVER by 1h 54m" in gauge_text(app)
         rows = " ".join(budget_rows(app))
         assert "Maria" not in rows and "Person 1" in rows
+
+
+async def test_a_hostile_name_shows_as_text(team_path, data_dir):
+    text = team_path.read_text().replace('name = "Maria"', 'name = "[b]Ma\\u001b[31mria[/b]"')
+    team_path.write_text(text)
+    app = make_app(team_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("4")
+        rows = " ".join(budget_rows(app))
+        assert "[b]Ma␛[31mria…" in rows  # markup and escapes inert, visible; cut at 14
+        assert "\x1b" not in rows and "\x1b" not in gauge_text(app)
+        assert "[b]Ma␛[31mria[/b] OVER by 1h 54m" in gauge_text(app)
