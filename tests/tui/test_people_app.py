@@ -38,10 +38,19 @@ def planner(app) -> PlannerScreen:
 
 
 def budget_rows(app) -> list[str]:
-    table = planner(app).query_one("#budget-table")
-    return [
-        " ".join(str(cell).strip() for cell in table.get_row_at(i)).strip()
-        for i in range(table.row_count)
+    """The Budget pane's lines: its values, then each person with their bar."""
+    screen = planner(app)
+
+    def rows(table) -> list[str]:
+        return [
+            " ".join(str(cell).strip() for cell in table.get_row_at(i)).strip()
+            for i in range(table.row_count)
+        ]
+
+    people = rows(screen.query_one("#people-table"))
+    loads = str(screen.query_one("#people-loads").render()).splitlines() if people else []
+    return rows(screen.query_one("#budget-table")) + [
+        f"{person} {load}" for person, load in zip(people, loads, strict=True)
     ]
 
 

@@ -180,7 +180,7 @@ class PlannerKeys:
         if self.current_pane == 4:  # the Budget pane lists people under its values
             budget = self.budget_pane()
             person = None if budget is None else budget.current_person()
-            if person is None or self.focused is not budget.table:
+            if person is None or self.focused is not budget.people_table:
                 return None
             return ("person", person)
         pane = self.item_pane()

@@ -56,8 +56,37 @@ class BudgetTable(PaneTable):
     """The three values, one per row: moving here never changes them."""
 
     DEFAULT_CSS = """
-    BudgetTable { height: auto; }
+    BudgetTable { height: auto; max-height: 3; }
     """
+
+    def on_key(self, event: Key) -> None:
+        if event.key in ("down", "j") and self.cursor_row == len(FIELDS) - 1:
+            pane = self.query_ancestor(BudgetPane)
+            people = pane.people_table
+            if people.row_count:  # on to the people
+                event.stop()
+                event.prevent_default()
+                people.move_cursor(row=0, animate=False)
+                self.screen.set_focus(people)
+
+
+class PeopleTable(PaneTable):
+    """The plan's people, one per row (name, hours); their bars are drawn beside it.
+
+    ``up`` on the first row goes back to the budget's values, as ``down`` on the
+    last value comes here: the two tables move as one list."""
+
+    DEFAULT_CSS = """
+    PeopleTable { height: auto; width: 27; }
+    """
+
+    def on_key(self, event: Key) -> None:
+        if event.key in ("up", "k") and self.cursor_row == 0:
+            event.stop()
+            event.prevent_default()
+            pane = self.query_ancestor(BudgetPane)
+            pane.table.move_cursor(row=len(FIELDS) - 1, animate=False)
+            self.screen.set_focus(pane.table)
 
 
 class BudgetInput(OrderedInput):
@@ -100,6 +129,9 @@ class BudgetPane(VerticalScroll):
     BudgetPane #budget-hint { height: auto; color: $text-muted; }
     BudgetPane #budget-hint.-error { color: $error; text-style: bold; }
     BudgetPane #bars { height: auto; margin-top: 1; }
+    BudgetPane #people { height: auto; display: none; }
+    BudgetPane.-team #people { display: block; }
+    BudgetPane #people-loads { width: 1fr; height: auto; }
     BudgetPane #proposal { height: auto; min-height: 2; }
     """
 
@@ -127,6 +159,7 @@ class BudgetPane(VerticalScroll):
         super().__init__(**kwargs)
         self.border_title = "4 Budget"
         self._deps: object = object()
+        self._people: object = object()
         self.editing: str | None = None
         """The field open for editing, if any."""
         self._typed: float | None = None
@@ -144,6 +177,14 @@ class BudgetPane(VerticalScroll):
         with Horizontal(id="budget-editor"):
             yield Label("", id="editor-label")
             yield BudgetInput(id="budget-input", select_on_focus=False, compact=True)
+        with Horizontal(id="people"):
+            people = PeopleTable(
+                cursor_type="row", zebra_stripes=False, show_header=False, id="people-table"
+            )
+            people.add_column(Text("Person"), width=14, key="name")
+            people.add_column(Text("Hours"), width=8, key="hours")
+            yield people
+            yield Static(id="people-loads")  # a bar per person, beside their row
         yield Static(id="budget-hint")
         yield Static(id="bars")
         yield Static(id="proposal")
@@ -151,6 +192,10 @@ class BudgetPane(VerticalScroll):
     @property
     def table(self) -> BudgetTable:
         return self.query_one(BudgetTable)
+
+    @property
+    def people_table(self) -> PeopleTable:
+        return self.query_one(PeopleTable)
 
     @property
     def editor(self) -> BudgetInput:
@@ -166,18 +211,18 @@ class BudgetPane(VerticalScroll):
 
     def current_person(self) -> str | None:
         """The id of the person whose row the cursor is on, if it is on one."""
-        table = self.table
-        if table.row_count == 0 or table.cursor_row < len(FIELDS):
+        table = self.people_table
+        if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         return key[len(PERSON) :] if key.startswith(PERSON) else None
 
     def select_person(self, person_id: str) -> None:
         try:
-            index = self.table.get_row_index(PERSON + person_id)
+            index = self.people_table.get_row_index(PERSON + person_id)
         except Exception:
             return
-        self.table.move_cursor(row=index, animate=False)
+        self.people_table.move_cursor(row=index, animate=False)
 
     def on_resize(self) -> None:
         if self.plan is not None:
@@ -191,35 +236,34 @@ class BudgetPane(VerticalScroll):
             return
         self._deps = deps
         table = self.table
-        rows: list[tuple[str, Text, Text]] = [
-            (field, Text(label), Text(_shown(getattr(plan.budget, field))))
-            for field, label, _ in FIELDS
-        ]
-        rows += [
-            (PERSON + p.id, Text(one_line(p.name, 14)), Text(f"{show_number(p.weekly_hours)} h"))
-            for p in plan.people
-        ]
-        keys = [key for key, _, _ in rows]
-        team = bool(plan.people)
-        if team != ("load" in table.columns):  # a bar per person, on their row
-            table.clear()
-            if team:
-                table.add_column(Text("Load"), key="load")
+        for field, label, _ in FIELDS:
+            value = Text(_shown(getattr(plan.budget, field)))
+            if field in table.rows:
+                table.update_cell(field, "value", value)
             else:
-                table.remove_column("load")
-        if keys == [key.value for key in table.rows]:
-            for key, label, value in rows:
-                table.update_cell(key, "setting", label)
-                table.update_cell(key, "value", value)
-        else:
-            row = table.cursor_row
-            table.clear()
-            for key, label, value in rows:
-                table.add_row(label, value, *([Text("")] if team else []), key=key)
-            table.move_cursor(row=min(row, len(rows) - 1), animate=False)
+                table.add_row(Text(label), value, key=field)
+        if plan.people is not self._people:  # not on a keystroke in the budget
+            self._people = plan.people
+            self._fill_people(plan)
         self._draw(plan)
         if self.editing is None:
             self._show_hint()
+
+    def _fill_people(self, plan: Plan) -> None:
+        self.set_class(bool(plan.people), "-team")
+        table = self.people_table
+        keep = self.current_person()
+        row = table.cursor_row
+        table.clear()
+        for p in plan.people:
+            name, hours = one_line(p.name, 14), f"{show_number(p.weekly_hours)} h"
+            table.add_row(Text(name), Text(hours), key=PERSON + p.id)
+        ids = [p.id for p in plan.people]
+        if ids:
+            target = ids.index(keep) if keep in ids else min(row, len(ids) - 1)
+            table.move_cursor(row=max(0, target), animate=False)
+        elif table.has_focus:  # the last person went: back to the values
+            self.screen.set_focus(self.table)
 
     # -- the open field ------------------------------------------------------------
     def open(self) -> None:
@@ -314,10 +358,15 @@ class BudgetPane(VerticalScroll):
             self.post_message(self.Preview(field, value))
 
     @on(PaneTable.RowHighlighted, "#budget-table")
+    @on(PaneTable.RowHighlighted, "#people-table")
     def _highlighted(self, event) -> None:
         event.stop()
         if self.editing is None:
             self._show_hint()
+
+    def on_descendant_focus(self) -> None:
+        if self.editing is None:
+            self._show_hint()  # the values' hint, or the people's
 
     def _show_hint(self, text: str | None = None, *, error: bool = False) -> None:
         hint = self.query_one("#budget-hint", Static)
@@ -328,7 +377,7 @@ class BudgetPane(VerticalScroll):
         show(hint, Text(text))
 
     def _idle_hint(self) -> str:
-        if self.current_person() is not None:
+        if self.people_table.has_focus and self.current_person() is not None:
             return PERSON_HINT
         field = self.current_field()
         if field == "weekly_hours" and self.plan is not None and self.plan.people:
@@ -386,23 +435,22 @@ class BudgetPane(VerticalScroll):
         show(self.query_one("#proposal", Static), text, min_lines=2)
 
     def _person_bars(self, plan: Plan, bars: Text, width: int) -> None:
-        """One bar per person, on their row: their active channels against their own
-        capacity; under the capacity, the active channels nobody known does."""
-        table = self.table
+        """One bar per person, beside their row: their active channels against their
+        own capacity; under the capacity, the active channels nobody known does."""
+        loads = Text(no_wrap=True, overflow="ellipsis")
         for load in people_loads(plan):
             capacity, minutes = load.capacity, load.committed
             ratio = 1.0 if capacity <= 0 < minutes else (0 if capacity <= 0 else minutes / capacity)
             filled = round(min(1.0, ratio) * width)
-            cell = Text(no_wrap=True)
-            cell.append("█" * filled, style="red" if load.over else "green")
-            cell.append("░" * (width - filled), style="dim")
+            loads.append("█" * filled, style="red" if load.over else "green")
+            loads.append("░" * (width - filled), style="dim")
             pct = "∞" if load.percent == float("inf") else f"{load.percent:.0f}%"
-            cell.append(f" {pct}")
+            loads.append(f" {pct}")
             if load.over:
-                cell.append(" OVER", style="bold reverse red")
-            key = PERSON + load.person.id
-            if key in table.rows:
-                table.update_cell(key, "load", cell, update_width=True)
+                loads.append(" OVER", style="bold reverse red")
+            loads.append("\n")
+        loads.rstrip()
+        show(self.query_one("#people-loads", Static), loads)
         known = {p.id for p in plan.people}
         nobody = [one_line(c.name, 20) for c in plan.active_channels if c.owner not in known]
         if nobody:
