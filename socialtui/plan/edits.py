@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Plan
+from .model import RANGES, Budget, Plan
 from .numbers import show_number
 
 _FIELD_LABELS = {
@@ -141,7 +141,9 @@ def rename_person(plan: Plan, old: str, new: str) -> Plan:
 
 def delete_item(plan: Plan, kind: str, item_id: str) -> Plan:
     """Remove a goal, audience, channel or person; links from channels to a deleted
-    goal go too, and a deleted person's channels have no owner.
+    goal go too, and a deleted person's channels have no owner. Deleting the last
+    person of a plan that leaves the budget's weekly hours out gives it the hours
+    the team had (5 when those are out of range), so its capacity stays.
 
     Check-in history is kept as it is: what happened stays recorded.
     """
@@ -159,9 +161,15 @@ def delete_item(plan: Plan, kind: str, item_id: str) -> Plan:
         return replace(plan, channels=tuple(c for c in plan.channels if c.id != item_id))
     if kind == "person":
         channels = tuple(replace(c, owner="") if c.owner == item_id else c for c in plan.channels)
-        return replace(
-            plan, people=tuple(p for p in plan.people if p.id != item_id), channels=channels
-        )
+        people = tuple(p for p in plan.people if p.id != item_id)
+        budget = plan.budget
+        if not people and budget.weekly_hours is None:
+            # The last one: the plan's own hours count again, as many as the team had.
+            hours = round(sum(p.weekly_hours for p in plan.people), 6)
+            low, high, _ = RANGES["weekly_hours"]
+            kept = hours if low < hours <= high else Budget().weekly_hours
+            budget = replace(budget, weekly_hours=kept)
+        return replace(plan, people=people, channels=channels, budget=budget)
     raise EditError(f"unknown kind of item: {kind!r}")
 
 

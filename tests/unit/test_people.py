@@ -432,3 +432,50 @@ def test_the_first_person_and_owner_are_added_at_their_place(tmp_path):
     assert _changed((ROOT / "tests" / "fixtures" / "commented.toml").read_text(), text)[-1] == (
         '+owner = "ana"'
     )
+
+
+def test_deleting_the_last_person_gives_the_plan_the_teams_hours(team_copy):
+    loaded = store.load(team_copy)
+    plan = loaded.plan
+    for person in ("maria", "sam", "jo"):
+        plan = delete_item(plan, "person", person)
+    assert plan.people == ()
+    # Jo went last: the plan keeps her 2 h, the capacity the team had then (108)
+    assert plan.budget.weekly_hours == 2
+    assert summarize(plan).capacity == 108
+    store.save(loaded, plan)
+    assert store.load(team_copy).plan == plan
+    assert "weekly_hours = 2\n" in team_copy.read_text().split("[budget]")[1]
+
+
+# --- any team plan saves and reads back ---------------------------------------------------
+
+SLUGS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,8}", fullmatch=True)
+person_hours = st.one_of(st.integers(0, 168), st.floats(0, 168, allow_nan=False))
+
+
+@st.composite
+def team_plans(draw) -> Plan:
+    people = tuple(
+        Person(pid, draw(st.text(min_size=1, max_size=12).filter(str.strip)), draw(person_hours))
+        for pid in draw(st.lists(SLUGS, max_size=4, unique=True))
+    )
+    owners = st.sampled_from(["", "nobody-here", *(p.id for p in people)])
+    channels = tuple(
+        replace(channel(cid), owner=draw(owners))
+        for cid in draw(st.lists(SLUGS, max_size=4, unique=True))
+    )
+    hours = draw(st.none() if people else st.just(5.0)) if draw(st.booleans()) else 3
+    return Plan(name="Team", budget=Budget(weekly_hours=hours), people=people, channels=channels)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=team_plans(), second=team_plans())
+def test_any_team_plan_saves_over_another_and_reads_back(tmp_path_factory, first, second):
+    path = tmp_path_factory.mktemp("team") / "plan.toml"
+    loaded = store.create(path, store.render_new(first))
+    assert loaded.plan == first
+    saved = store.save(loaded, second)
+    assert saved.plan == second
+    assert store.load(path).plan == second
+    check(second, TODAY)  # never raises
