@@ -104,3 +104,46 @@ def test_private_export_names_nobody(run, plans):
     result = run("export", "team", "--format", "markdown", "--private")
     assert "Maria" not in result.stdout and "Sam" not in result.stdout
     assert "| Person 1 |" in result.stdout
+
+
+def _versions(tmp_path: Path, ours: str, theirs: str) -> list[Path]:
+    base = TEAM.read_text(encoding="utf-8")
+    paths = []
+    for name, text in (("base", base), ("ours", ours), ("theirs", theirs)):
+        path = tmp_path / f"{name}.toml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_socialtui_merge_merges_people_by_id(run, tmp_path):
+    from socialtui import store
+
+    text = TEAM.read_text(encoding="utf-8")
+    lee = '\n[[people]]\nid = "lee"\nname = "Lee"\nweekly_hours = 3\n'
+    ours = text.replace("weekly_hours = 2\n", "weekly_hours = 2\n" + lee)  # ours adds Lee
+    theirs = text.replace("weekly_hours = 6", "weekly_hours = 8")  # theirs gives Sam 8 h
+    base, ours_path, theirs_path = _versions(tmp_path, ours, theirs)
+    result = run("merge", str(base), str(ours_path), str(theirs_path))
+    assert (result.returncode, result.stderr) == (0, "")
+    merged = store.load(ours_path)
+    assert [(p.id, p.weekly_hours) for p in merged.plan.people] == [
+        ("maria", 4),
+        ("sam", 8),
+        ("jo", 2),
+        ("lee", 3),
+    ]
+    assert "# Saturdays in the shop too" in merged.text  # the file is edited, not rewritten
+
+
+def test_socialtui_merge_marks_a_persons_hours_changed_both_ways(run, tmp_path):
+    text = TEAM.read_text(encoding="utf-8")
+    base, ours, theirs = _versions(
+        tmp_path,
+        text.replace("weekly_hours = 6", "weekly_hours = 7"),
+        text.replace("weekly_hours = 6", "weekly_hours = 8"),
+    )
+    result = run("merge", str(base), str(ours), str(theirs))
+    assert result.returncode == 1
+    assert "people[sam].weekly_hours" in result.stderr
+    assert "<<<<<<<" in ours.read_text(encoding="utf-8")
