@@ -201,3 +201,17 @@ async def test_a_hostile_name_shows_as_text(team_path, data_dir):
         assert "[b]Ma␛[31mria…" in rows  # markup and escapes inert, visible; cut at 14
         assert "\x1b" not in rows and "\x1b" not in gauge_text(app)
         assert "[b]Ma␛[31mria[/b] OVER by 1h 54m" in gauge_text(app)
+
+
+async def test_the_reviews_budget_page_counts_the_people(team_path, data_dir):
+    app = make_app(team_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("r")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ReviewScreen")
+        for _ in range(5):  # to the budget page, whichever it is
+            page = " ".join(str(s.render()) for s in app.screen.query("Static"))
+            if "Committed:" in page:
+                break
+            await pilot.press("enter")
+        assert "8h 10m a week of 10h 48m available (3 people's 12 h less a 10 % reserve)" in page
+        assert "Maria OVER: 5h 30m planned, 3h 36m available" in page

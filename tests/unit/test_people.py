@@ -479,3 +479,16 @@ def test_any_team_plan_saves_over_another_and_reads_back(tmp_path_factory, first
     assert saved.plan == second
     assert store.load(path).plan == second
     check(second, TODAY)  # never raises
+
+
+def test_what_changed_names_people(team):
+    from socialtui.plan.changes import changes
+
+    after = delete_item(team.with_person(Person("lee", "Lee", 3)), "person", "jo")
+    after = after.with_person(replace(after.person("sam"), weekly_hours=8))
+    assert changes(team, after) == [
+        "channel facebook: owner jo → none",
+        "+person lee",
+        "−person jo",
+        "person sam: weekly_hours 6 → 8",
+    ]
