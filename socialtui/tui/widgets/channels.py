@@ -70,6 +70,7 @@ class ChannelsPane(Pane):
         super().__init__(today, **kwargs)
         self._static_key: tuple | None = None
         self._static: list[tuple[str, tuple]] = []
+        self._owners: dict[str, Text] = {}  # channel id -> its owner cell (with people)
 
     def compose_bottom(self) -> ComposeResult:
         yield Static(id="next-hint", classes="pane-hint")
@@ -99,6 +100,7 @@ class ChannelsPane(Pane):
         if old is None or any(a is not b for a, b in zip(key, old, strict=True)):
             self._static_key = key
             self._static = self._static_cells(plan)
+            self._owners = {c.id: owner_cell(plan, c.owner) for c in plan.channels if plan.people}
         choice = next_channel(plan)
         show(self.query_one("#next-hint", Static), next_text(choice))
         best = choice.channel.id if choice.channel is not None else None
@@ -116,7 +118,7 @@ class ChannelsPane(Pane):
                 )
             if channel_id == best:  # a cut name never hides it
                 fit.append(NEXT_MARK, style="bold")
-            lead = (name, owner_cell(plan, channel.owner)) if plan.people else (name,)
+            lead = (name, self._owners[channel_id]) if plan.people else (name,)
             rows.append((channel_id, (*lead, status, hours, score_text, fit, *cells)))
         return rows
 
