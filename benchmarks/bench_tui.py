@@ -114,22 +114,30 @@ def first_paint(runs: int = 15) -> dict[str, float]:
     }
 
 
-async def _keystroke_times(app, field_id: str, gauge_id: str, keys: list[str]) -> list[float]:
+async def _keystroke_times(
+    app,
+    field_id: str,
+    gauge_id: str,
+    keys: list[str],
+    open_keys: tuple[str, ...] = ("4", "enter"),
+    start: str = "4",
+) -> list[float]:
     """Time each key from press until the watched widget has rendered anew.
 
-    The field starts at "4"; the keys alternate "5" and backspace, so every key
-    gives a new valid value (45, 4, 45, ...) that the watched widget must show.
+    The field starts at ``start`` ("4"); the keys alternate "5" and backspace, so
+    every key gives a new valid value (45, 4, 45, ...) that the watched widget
+    must show. ``open_keys`` open the field (the Budget pane: weekly hours).
     """
     rendered: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         planner = getattr(app, "planner", None)  # the baseline app has none
         if planner is not None:
             await planner.filled.wait()  # the panes are in place
-            await pilot.press("4", "enter")  # the Budget pane: weekly hours open
+            await pilot.press(*open_keys)  # the Budget pane: weekly hours open
         await pilot.pause()
         field = app.screen.query_one(f"#{field_id}")
         app.set_focus(field)
-        field.value = "4"
+        field.value = start
         await pilot.press("end")  # focus selects the text; typing must not replace it
         await pilot.pause(0.2)
         watched = app.screen.query_one(f"#{gauge_id}")

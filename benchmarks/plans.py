@@ -12,7 +12,11 @@ def big_plan_text(
     checkins: int = 156,
     active: int = 10,
     start: date = date(2023, 11, 27),
+    people: int = 0,
+    reserve: float = 10,
 ) -> str:
+    """A plan of that size; with ``people``, that many people of 40 / ``people`` hours
+    each (the same 40 h as the budget's) owning the channels in turn."""
     out = [
         "# A large plan for benchmarks.",
         "schema = 1",
@@ -24,7 +28,7 @@ def big_plan_text(
         "",
         "[budget]",
         "weekly_hours = 40.0   # a full-time team",
-        "reserve_percent = 10",
+        f"reserve_percent = {reserve}",
         f"max_active_channels = {min(20, active)}",
         "",
         "[review]",
@@ -32,6 +36,14 @@ def big_plan_text(
         "last = 2026-11-16",
         "",
     ]
+    for p in range(people):
+        out += [
+            "[[people]]",
+            f'id = "person-{p}"',
+            f'name = "Person {p}"',
+            f"weekly_hours = {40 / people}",
+            "",
+        ]
     for g in range(goals):
         out += [
             "[[goals]]",
@@ -66,6 +78,7 @@ def big_plan_text(
             "minutes_per_post = 20",
             "engage_minutes_per_week = 30",
             f"goals = [{served}]",
+            *([f'owner = "person-{c % people}"'] if people else []),
             "",
         ]
     for w in range(checkins):

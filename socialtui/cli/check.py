@@ -77,7 +77,11 @@ def run(args: argparse.Namespace) -> int:
                   }
                 }
               ],
-              "next_channel": "newsletter"       # the channel to add next, or null
+              "next_channel": "newsletter",      # the channel to add next, or null
+              "people": [                        # only when the plan lists people
+                {"id": "maria", "name": "Maria",
+                 "committed_minutes": 330, "capacity_minutes": 216}
+              ]
             }
           ],
           "errors": [
@@ -164,6 +168,7 @@ def _check_json(items: list[Checked]) -> dict:
     from socialtui.plan import next_channel, summarize
     from socialtui.plan.numbers import rounded
     from socialtui.report import finding_data
+    from socialtui.report.data import people_data
 
     plans, errors = [], []
     for item in items:
@@ -172,16 +177,17 @@ def _check_json(items: list[Checked]) -> dict:
             errors.append({"path": path, "line": line, "column": column, "reason": reason})
             continue
         summary = summarize(item.plan)
-        plans.append(
-            {
-                "path": str(item.path),
-                "name": item.plan.name,
-                "committed_minutes": rounded(summary.committed),
-                "capacity_minutes": rounded(summary.capacity),
-                "findings": [finding_data(f) for f in item.findings],
-                "next_channel": _next_id(next_channel(item.plan)),
-            }
-        )
+        entry = {
+            "path": str(item.path),
+            "name": item.plan.name,
+            "committed_minutes": rounded(summary.committed),
+            "capacity_minutes": rounded(summary.capacity),
+            "findings": [finding_data(f) for f in item.findings],
+            "next_channel": _next_id(next_channel(item.plan)),
+        }
+        if item.plan.people:  # a plan without people reports as it always did
+            entry["people"] = people_data(item.plan)
+        plans.append(entry)
     return {"plans": plans, "errors": errors}
 
 

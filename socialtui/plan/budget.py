@@ -3,13 +3,17 @@
 - channel minutes/week = posts_per_week x minutes_per_post + engage_minutes_per_week
 - committed = the sum over channels whose status is ``active``
 - capacity = weekly_hours x 60 x (1 - reserve_percent / 100)
+
+With people listed (``[[people]]``), each person's capacity is their own hours
+less the reserve, and the plan's capacity is the sum of theirs
+(:func:`plan_capacity`); ``budget.weekly_hours`` is then only a cross-check.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Budget, Channel, Plan
+from .model import Budget, Channel, Person, Plan
 from .numbers import format_number
 
 __all__ = [
@@ -21,6 +25,8 @@ __all__ = [
     "format_minutes",
     "format_number",
     "near_threshold",
+    "person_capacity",
+    "plan_capacity",
     "summarize",
 ]
 
@@ -39,8 +45,26 @@ def channel_minutes(channel: Channel) -> float:
 
 
 def capacity_minutes(budget: Budget) -> float:
-    """Minutes a week available after the reserve is held back."""
-    return round(budget.weekly_hours * 60 * (100 - budget.reserve_percent) / 100, PRECISION)
+    """Minutes a week ``budget.weekly_hours`` leave after the reserve is held back
+    (0 when the hours are left out). A plan's capacity is :func:`plan_capacity`."""
+    return _after_reserve(budget.weekly_hours or 0, budget)
+
+
+def _after_reserve(hours: float, budget: Budget) -> float:
+    return round(hours * 60 * (100 - budget.reserve_percent) / 100, PRECISION)
+
+
+def person_capacity(person: Person, budget: Budget) -> float:
+    """Minutes a week the person has after the plan's reserve is held back."""
+    return _after_reserve(person.weekly_hours, budget)
+
+
+def plan_capacity(plan: Plan) -> float:
+    """Minutes a week the plan has: the sum of its people's capacities when it lists
+    people, else what ``budget.weekly_hours`` leave after the reserve."""
+    if plan.people:
+        return round(sum(person_capacity(p, plan.budget) for p in plan.people), PRECISION)
+    return capacity_minutes(plan.budget)
 
 
 def committed_minutes(plan: Plan) -> float:
@@ -79,7 +103,7 @@ class BudgetSummary:
 
 
 def summarize(plan: Plan) -> BudgetSummary:
-    return BudgetSummary(committed_minutes(plan), capacity_minutes(plan.budget))
+    return BudgetSummary(committed_minutes(plan), plan_capacity(plan))
 
 
 def format_minutes(minutes: float) -> str:

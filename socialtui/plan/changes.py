@@ -59,7 +59,7 @@ def _fields(label: str, old: Any, new: Any, skip: tuple[str, ...] = ()) -> list[
 
 
 def _items(kind: str, old: tuple, new: tuple) -> list[str]:
-    """Goals, audiences or channels: added, removed, changed, reordered (by id)."""
+    """Goals, audiences, channels or people: added, removed, changed, reordered (by id)."""
     before = {item.id: item for item in old}
     after = {item.id: item for item in new}
     out = [f"+{kind} {item.id}" for item in new if item.id not in before]
@@ -104,6 +104,7 @@ def changes(old: Plan, new: Plan) -> list[str]:
     out += _items("channel", old.channels, new.channels)
     out += _items("goal", old.goals, new.goals)
     out += _items("audience", old.audiences, new.audiences)
+    out += _items("person", old.people, new.people)
     if old.name != new.name:
         out.append(_field_change("", "name", old.name, new.name))
     out += _fields("purpose ", old.purpose, new.purpose)

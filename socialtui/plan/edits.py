@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Plan
+from .model import RANGES, Budget, Plan
 from .numbers import show_number
 
 _FIELD_LABELS = {
@@ -26,7 +26,7 @@ _FIELD_LABELS = {
 class Edit:
     """Set ``field`` of the item ``kind``/``id`` from ``old`` to ``new``.
 
-    ``kind`` is ``channel``, ``goal`` or ``audience`` (``id`` names the item), or
+    ``kind`` is ``channel``, ``goal``, ``audience`` or ``person`` (``id`` names the item), or
     ``budget``, ``review`` or ``purpose`` (``id`` is empty).
     """
 
@@ -39,11 +39,20 @@ class Edit:
     def describe(self, plan: Plan | None = None) -> str:
         label = _FIELD_LABELS.get(self.field, self.field.replace("_", " "))
         subject = self.id or self.kind
-        if plan is not None and self.kind == "channel":
-            channel = plan.channel(self.id)
-            if channel is not None:
-                subject = channel.name
+        if plan is not None and self.kind in ("channel", "person"):
+            item = plan.channel(self.id) if self.kind == "channel" else plan.person(self.id)
+            if item is not None:
+                subject = item.name
+        if self.field == "owner":
+            return f"{subject}: owner {_owner(plan, self.old)} → {_owner(plan, self.new)}"
         return f"{subject}: {label} {_show(self.old)} → {_show(self.new)}"
+
+
+def _owner(plan: Plan | None, person_id: str) -> str:
+    if not person_id:
+        return "nobody"
+    person = plan.person(person_id) if plan is not None else None
+    return person.name if person is not None else person_id
 
 
 def _show(value: Any) -> str:
@@ -54,6 +63,9 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+COLLECTIONS = {"channel": "channels", "goal": "goals", "audience": "audiences", "person": "people"}
+
+
 class EditError(ValueError):
     """An edit names an item that is not in the plan."""
 
@@ -62,7 +74,7 @@ def apply_edit(plan: Plan, edit: Edit) -> Plan:
     if edit.kind in ("budget", "review", "purpose"):
         section = getattr(plan, edit.kind)
         return replace(plan, **{edit.kind: replace(section, **{edit.field: edit.new})})
-    collection = {"channel": "channels", "goal": "goals", "audience": "audiences"}.get(edit.kind)
+    collection = COLLECTIONS.get(edit.kind)
     if collection is None:
         raise EditError(f"unknown kind of item: {edit.kind!r}")
     items = list(getattr(plan, collection))
@@ -119,8 +131,19 @@ def rename_channel(plan: Plan, old: str, new: str) -> Plan:
     return replace(plan, audiences=audiences, checkins=checkins)
 
 
+def rename_person(plan: Plan, old: str, new: str) -> Plan:
+    """Rename a person's id everywhere: the channels they own."""
+    if old == new:
+        return plan
+    channels = tuple(replace(c, owner=new) if c.owner == old else c for c in plan.channels)
+    return replace(plan, channels=channels)
+
+
 def delete_item(plan: Plan, kind: str, item_id: str) -> Plan:
-    """Remove a goal, audience or channel; links from channels to a deleted goal go too.
+    """Remove a goal, audience, channel or person; links from channels to a deleted
+    goal go too, and a deleted person's channels have no owner. Deleting the last
+    person of a plan that leaves the budget's weekly hours out gives it the hours
+    the team had (5 when those are out of range), so its capacity stays.
 
     Check-in history is kept as it is: what happened stays recorded.
     """
@@ -136,12 +159,23 @@ def delete_item(plan: Plan, kind: str, item_id: str) -> Plan:
         return replace(plan, audiences=tuple(a for a in plan.audiences if a.id != item_id))
     if kind == "channel":
         return replace(plan, channels=tuple(c for c in plan.channels if c.id != item_id))
+    if kind == "person":
+        channels = tuple(replace(c, owner="") if c.owner == item_id else c for c in plan.channels)
+        people = tuple(p for p in plan.people if p.id != item_id)
+        budget = plan.budget
+        if not people and budget.weekly_hours is None:
+            # The last one: the plan's own hours count again, as many as the team had.
+            hours = round(sum(p.weekly_hours for p in plan.people), 6)
+            low, high, _ = RANGES["weekly_hours"]
+            kept = hours if low < hours <= high else Budget().weekly_hours
+            budget = replace(budget, weekly_hours=kept)
+        return replace(plan, people=people, channels=channels, budget=budget)
     raise EditError(f"unknown kind of item: {kind!r}")
 
 
 def move_item(plan: Plan, kind: str, item_id: str, offset: int) -> Plan:
     """Move an item up (``-1``) or down (``+1``) in its list; order is priority."""
-    collection = {"goal": "goals", "audience": "audiences", "channel": "channels"}[kind]
+    collection = COLLECTIONS[kind]
     items = list(getattr(plan, collection))
     index = next((i for i, item in enumerate(items) if item.id == item_id), None)
     if index is None:

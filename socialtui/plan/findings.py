@@ -5,7 +5,8 @@ concrete numbers, the principle it comes from, its subject and, where one
 exists, a fix. Each rule is one small function registered in :data:`RULES`:
 the rules on the plan's shape and budget here, then those on what the
 check-ins say (:mod:`.checkin_rules`), then those on the week's days
-(:mod:`.week_rules`). :func:`check` runs them all. The date is
+(:mod:`.week_rules`), then those on who does what (:mod:`.people_rules`).
+:func:`check` runs them all. The date is
 always passed in: nothing here reads a clock.
 """
 
@@ -14,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from . import checkin_rules, week_rules
-from .budget import capacity_minutes, channel_minutes, committed_minutes, near_threshold
+from . import checkin_rules, people_rules, week_rules
+from .budget import channel_minutes, committed_minutes, near_threshold, plan_capacity
 from .budget import format_minutes as fm
 from .edits import Edit
 from .evidence import lived_week
@@ -49,7 +50,7 @@ def worst(findings: list[Finding]) -> str | None:
 
 @rule
 def over_budget(plan: Plan, today: date) -> Iterator[Finding]:
-    committed, capacity = committed_minutes(plan), capacity_minutes(plan.budget)
+    committed, capacity = committed_minutes(plan), plan_capacity(plan)
     if committed > capacity:
         from .fit import fit_to_budget
 
@@ -72,7 +73,7 @@ def over_budget(plan: Plan, today: date) -> Iterator[Finding]:
 
 @rule
 def near_budget(plan: Plan, today: date) -> Iterator[Finding]:
-    committed, capacity = committed_minutes(plan), capacity_minutes(plan.budget)
+    committed, capacity = committed_minutes(plan), plan_capacity(plan)
     if near_threshold(capacity) < committed <= capacity:
         percent = 100 * committed / capacity
         yield Finding(
@@ -89,7 +90,7 @@ def near_budget(plan: Plan, today: date) -> Iterator[Finding]:
 @rule
 def over_in_practice(plan: Plan, today: date) -> Iterator[Finding]:
     lived = lived_week(plan)
-    capacity = capacity_minutes(plan.budget)
+    capacity = plan_capacity(plan)
     if lived is None or lived.minutes <= capacity:
         return
     over = lived.minutes - capacity
@@ -372,3 +373,4 @@ def review_overdue(plan: Plan, today: date) -> Iterator[Finding]:
 
 RULES.extend(checkin_rules.RULES)
 RULES.extend(week_rules.RULES)
+RULES.extend(people_rules.RULES)

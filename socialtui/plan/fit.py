@@ -9,8 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from .budget import PRECISION, capacity_minutes, channel_minutes, committed_minutes, format_minutes
-from .edits import Edit
+from .budget import (
+    PRECISION,
+    channel_minutes,
+    committed_minutes,
+    format_minutes,
+    person_capacity,
+    plan_capacity,
+)
+from .edits import Edit, apply_edits
 from .evidence import lived_week
 from .model import Channel, Plan
 from .shortlist import audiences_on, goals_served, next_channel, rank_channels, score
@@ -24,6 +31,7 @@ __all__ = [
     "channel_priority",
     "cost_if_active",
     "describe_fit",
+    "fit_person",
     "fit_to_budget",
     "floor_minutes",
     "goals_served",
@@ -208,11 +216,58 @@ def fit_to_budget(plan: Plan) -> FitProposal:
     capacity is never negative), so a proposal always fits; one active channel
     stays whenever one fits at its floor, and the top goal keeps a channel
     whenever one of its channels fits at its floor.
+
+    **With people** (``[[people]]``), each person who is over their own capacity
+    gets that proposal for the channels they own, against their capacity; then
+    the channels nobody known owns get it against what the team has left.
     """
-    capacity = capacity_minutes(plan.budget)
+    capacity = plan_capacity(plan)
     before = committed_minutes(plan)
-    if before <= capacity:
+    if not plan.people:
+        edits = _fit(plan, capacity) if before > capacity else []
+    else:
+        edits = []
+        owned: set[str] = set()
+        for person in plan.people:
+            own = _owned_by(plan, person.id)
+            owned.update(c.id for c in own.channels)
+            limit = person_capacity(person, plan.budget)
+            if committed_minutes(own) > limit:
+                edits += _fit(own, limit)
+        after = apply_edits(plan, edits)
+        taken = replace(after, channels=tuple(c for c in after.channels if c.id in owned))
+        rest = replace(plan, channels=tuple(c for c in plan.channels if c.id not in owned))
+        left = max(0.0, round(capacity - committed_minutes(taken), PRECISION))
+        if committed_minutes(rest) > left:
+            edits += _fit(rest, left)
+    if not edits:
         return FitProposal((), before, before, capacity)
+    return FitProposal(tuple(edits), before, committed_minutes(apply_edits(plan, edits)), capacity)
+
+
+def fit_person(plan: Plan, person_id: str) -> FitProposal:
+    """The proposal that brings one person inside their own capacity (their channels
+    only, lowest priority first): the fix of ``person-over-budget``."""
+    person = plan.person(person_id)
+    if person is None:
+        raise ValueError(f"no person with id {person_id!r}")
+    own = _owned_by(plan, person_id)
+    limit = person_capacity(person, plan.budget)
+    before = committed_minutes(own)
+    if before <= limit:
+        return FitProposal((), before, before, limit)
+    edits = tuple(_fit(own, limit))
+    return FitProposal(edits, before, committed_minutes(apply_edits(own, edits)), limit)
+
+
+def _owned_by(plan: Plan, person_id: str) -> Plan:
+    """``plan`` with only the channels ``person_id`` owns."""
+    return replace(plan, channels=tuple(c for c in plan.channels if c.owner == person_id))
+
+
+def _fit(plan: Plan, capacity: float) -> list[Edit]:
+    """The edits that bring ``plan``'s active channels within ``capacity``
+    (see :func:`fit_to_budget`); ``plan`` is over it."""
     order, keeper = _cut_order(plan, capacity)
     lowest = len(plan.goals)
     idle = {
@@ -257,7 +312,7 @@ def fit_to_budget(plan: Plan) -> FitProposal:
             old_value, new_value = getattr(channel, field), getattr(new, field)
             if new_value != old_value:
                 edits.append(Edit("channel", channel.id, field, old_value, new_value))
-    return FitProposal(tuple(edits), before, committed, capacity)
+    return edits
 
 
 def cost_if_active(plan: Plan, channel: Channel) -> tuple[float, bool]:
@@ -266,7 +321,7 @@ def cost_if_active(plan: Plan, channel: Channel) -> tuple[float, bool]:
     "Fit" is :func:`next_channel`'s: within the capacity by the plan and, when the
     check-ins give one, by the week as lived.
     """
-    capacity = capacity_minutes(plan.budget)
+    capacity = plan_capacity(plan)
     minutes = channel_minutes(channel)
     # The plan with this channel active, summed in the plan's order (as the
     # budget does), without building that plan: this runs per candidate per keystroke.

@@ -15,7 +15,7 @@ MASK = "•••"
 def mask_plan(plan: Plan) -> Plan:
     """``plan`` with nothing that tells whose it is.
 
-    Names become "Goal 1", "Audience 2", "Channel 3" (ids "goal-1", …, every
+    Names become "Goal 1", "Audience 2", "Channel 3", "Person 1" (ids "goal-1", …, every
     reference renamed to match; an id that names nothing in the plan gets the next
     free number), the plan's name becomes "Private plan", and every other piece of
     free text (purpose, metrics, wants, notes, check-in notes) becomes "•••" when
@@ -29,6 +29,7 @@ def mask_plan(plan: Plan) -> Plan:
     goals = mapper("goal", [g.id for g in plan.goals])
     channels = mapper("channel", [c.id for c in plan.channels])
     audiences = mapper("audience", [a.id for a in plan.audiences])
+    people = mapper("person", [p.id for p in plan.people])
 
     def ref(table: dict[str, str], prefix: str, ident: str) -> str:
         if ident not in table:
@@ -40,6 +41,9 @@ def mask_plan(plan: Plan) -> Plan:
 
     def channel_ref(ident: str) -> str:
         return ref(channels, "channel", ident)
+
+    def owner_ref(ident: str) -> str:
+        return ref(people, "person", ident) if ident else ""
 
     def text(value: str) -> str:
         return MASK if value.strip() else ""
@@ -75,8 +79,12 @@ def mask_plan(plan: Plan) -> Plan:
                 name=f"Channel {i}",
                 notes=text(c.notes),
                 goals=tuple(goal_ref(g) for g in c.goals),
+                owner=owner_ref(c.owner),
             )
             for i, c in enumerate(plan.channels, 1)
+        ),
+        people=tuple(
+            replace(p, id=people[p.id], name=f"Person {i}") for i, p in enumerate(plan.people, 1)
         ),
         checkins=tuple(
             replace(

@@ -45,6 +45,7 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "engage_minutes_per_week": (0, 10080, True),
     "checkin_hours": (0, 168, True),
     "max_minutes_per_day": (0, 1440, False),
+    "person_hours": (0, 168, True),
 }
 NAME_MAX = 200
 
@@ -68,7 +69,8 @@ class Purpose:
 class Budget:
     """The hours the plan may spend each week (P5)."""
 
-    weekly_hours: float = 5.0
+    weekly_hours: float | None = 5.0
+    """The team's hours a week; None only when the plan lists people (their sum counts)."""
     reserve_percent: float = 10
     max_active_channels: int = 2
     days: tuple[str, ...] = WORK_DAYS
@@ -116,6 +118,15 @@ class Audience:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """Someone who does the work: the hours they have for social media each week."""
+
+    id: str
+    name: str
+    weekly_hours: float = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Channel:
     """A channel on the shortlist, with its cadence and effort."""
 
@@ -129,6 +140,8 @@ class Channel:
     notes: str = ""
     days: tuple[str, ...] = ()
     """Posting days ("mon" ... "sun"); empty: spread over the plan's days."""
+    owner: str = ""
+    """The id of the person who does this channel's work; empty: nobody named."""
 
     @property
     def active(self) -> bool:
@@ -159,6 +172,7 @@ class Plan:
     audiences: tuple[Audience, ...] = ()
     channels: tuple[Channel, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
+    people: tuple[Person, ...] = ()
 
     # -- lookups -----------------------------------------------------------
     @property
@@ -173,6 +187,9 @@ class Plan:
 
     def audience(self, audience_id: str) -> Audience | None:
         return next((a for a in self.audiences if a.id == audience_id), None)
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
 
     def checkin(self, week: str) -> CheckIn | None:
         return next((c for c in self.checkins if c.week == week), None)
@@ -194,6 +211,9 @@ class Plan:
 
     def with_audience(self, audience: Audience, *, old_id: str | None = None) -> Plan:
         return replace(self, audiences=_upsert(self.audiences, audience, old_id))
+
+    def with_person(self, person: Person, *, old_id: str | None = None) -> Plan:
+        return replace(self, people=_upsert(self.people, person, old_id))
 
     def with_checkin(self, checkin: CheckIn) -> Plan:
         """Replace this week's check-in or add it, keeping weeks in order."""

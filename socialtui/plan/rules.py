@@ -23,6 +23,7 @@ LABELS = {
     "minutes_per_post": "minutes per post",
     "engage_minutes_per_week": "engagement minutes per week",
     "checkin_hours": "hours",
+    "person_hours": "hours a week",
 }
 INTEGER_FIELDS = frozenset({"max_active_channels", "every_weeks"})
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .budget import PRECISION, capacity_minutes, channel_minutes, committed_minutes
+from .budget import PRECISION, channel_minutes, committed_minutes, plan_capacity
 from .budget import format_minutes as fm
 from .evidence import lived_week
 from .model import Channel, Plan
@@ -107,7 +107,7 @@ class NextChoice:
 
 def next_channel(plan: Plan) -> NextChoice:
     """The channel to add next, or why there is none (see the module's docstring)."""
-    capacity = capacity_minutes(plan.budget)
+    capacity = plan_capacity(plan)
     plan_spare = round(capacity - committed_minutes(plan), PRECISION)
     lived = lived_week(plan)
     lived_spare = None if lived is None else round(capacity - lived.minutes, PRECISION)

@@ -34,6 +34,33 @@ def _numbers(table: dict[str, float]) -> dict[str, int | float]:
 
 
 def _plan_data(plan: Plan) -> dict[str, Any]:
+    data = _plan_fields(plan)
+    if plan.people:  # a plan without people exports as it always did
+        data["people"] = [
+            {"id": p.id, "name": p.name, "weekly_hours": _num(p.weekly_hours)} for p in plan.people
+        ]
+        for item, c in zip(data["channels"], plan.channels, strict=True):
+            item["owner"] = c.owner or None
+    return data
+
+
+def people_data(plan: Plan) -> list[dict[str, Any]]:
+    """Each person's ``id``, ``name``, ``committed_minutes`` and ``capacity_minutes``
+    (``check --format json`` and the export's budget)."""
+    from socialtui.plan.people import people_loads
+
+    return [
+        {
+            "id": load.person.id,
+            "name": load.person.name,
+            "committed_minutes": rounded(load.committed),
+            "capacity_minutes": rounded(load.capacity),
+        }
+        for load in people_loads(plan)
+    ]
+
+
+def _plan_fields(plan: Plan) -> dict[str, Any]:
     p, b, r = plan.purpose, plan.budget, plan.review
     return {
         "schema": plan.schema,
@@ -162,20 +189,23 @@ def to_data(plan: Plan, today: date) -> dict[str, Any]:
     """What :func:`to_json` writes, as Python data."""
     summary = summarize(plan)
     percent = summary.percent
+    budget = {
+        "committed_minutes": rounded(summary.committed),
+        "capacity_minutes": rounded(summary.capacity),
+        "spare_minutes": rounded(summary.spare),
+        "percent": None if percent == float("inf") else rounded(percent),
+        "over": summary.over,
+        "near": summary.near,
+        "active_channels": len(plan.active_channels),
+    }
+    if plan.people:
+        budget["people"] = people_data(plan)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "as_of": today.isoformat(),
         "plan": _plan_data(plan),
-        "budget": {
-            "committed_minutes": rounded(summary.committed),
-            "capacity_minutes": rounded(summary.capacity),
-            "spare_minutes": rounded(summary.spare),
-            "percent": None if percent == float("inf") else rounded(percent),
-            "over": summary.over,
-            "near": summary.near,
-            "active_channels": len(plan.active_channels),
-        },
+        "budget": budget,
         "progress": _progress_data(plan, today),
         "findings": [finding_data(f) for f in check(plan, today)],
     }

@@ -134,8 +134,13 @@ def _budget_md(plan: Plan) -> list[str]:
         verdict = f"**Near budget**: {format_minutes(summary.spare)} to spare for a bad week."
     else:
         verdict = f"**Within budget**: {format_minutes(summary.spare)} to spare."
+    hours = b.weekly_hours
+    if plan.people:
+        from socialtui.plan.people import team_hours
+
+        hours = team_hours(plan)
     capacity_label = (
-        f"Capacity ({format_number(b.weekly_hours)} h less a "
+        f"Capacity ({format_number(hours or 0)} h less a "
         f"{format_number(b.reserve_percent)} % reserve)"
     )
     rows = [
@@ -145,6 +150,36 @@ def _budget_md(plan: Plan) -> list[str]:
         ["Active channels", f"{active} of at most {b.max_active_channels}"],
     ]
     return [verdict, "", *_table(["", "Per week"], list("lr"), rows)]
+
+
+def _people_md(plan: Plan) -> list[str]:
+    """Each person: their active channels, planned minutes, capacity and the verdict."""
+    from socialtui.plan.people import people_loads
+
+    rows = []
+    for load in people_loads(plan):
+        names = [_cell(c.name) for i in load.channels if (c := plan.channel(i))]
+        if load.over:
+            verdict = f"**over** by {format_minutes(load.committed - load.capacity)}"
+        else:
+            verdict = f"{format_minutes(load.spare)} spare"
+        rows.append(
+            [
+                _cell(load.person.name),
+                ", ".join(names) or "—",
+                format_minutes(load.committed),
+                format_minutes(load.capacity),
+                verdict,
+            ]
+        )
+    header = ["Person", "Active channels", "Planned", "Available", ""]
+    intro = (
+        f"Each person's hours less the {format_number(plan.budget.reserve_percent)} % "
+        "reserve, against the active channels they own."
+    )
+    unowned = [_cell(c.name) for c in plan.active_channels if not plan.person(c.owner)]
+    tail = [f"Nobody is named to do {', '.join(unowned)}."] if unowned else []
+    return [intro, "", *_table(header, list("llrrl"), rows), *([""] if tail else []), *tail]
 
 
 def _percent(value: float) -> str:
@@ -242,6 +277,7 @@ def to_markdown(plan: Plan, today: date) -> str:
         ("Audiences", _audiences_md(plan)),
         ("Channels", _channels_md(plan)),
         ("Budget", _budget_md(plan)),
+        *([("Who does what", _people_md(plan))] if plan.people else []),
         ("Findings", _findings_md(findings)),
         ("Check-ins", _checkins_md(plan)),
     ]

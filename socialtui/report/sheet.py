@@ -58,11 +58,16 @@ def to_csv(plan: Plan) -> str:
     control characters, and with the formula guard of :func:`_csv_text`. Numbers are written as the
     plan has them (``3``, ``2.75``); empty cells mean "not recorded". Rows end
     with CRLF (RFC 4180).
+
+    A plan that lists people gets one more column, ``owner``: the id of the
+    person who owns a ``channel`` row's channel (empty for other rows, and for a
+    channel with no owner).
     """
     out = io.StringIO()
     # CRLF as RFC 4180 says: with it, csv quotes a field holding a lone CR too.
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    team = bool(plan.people)
+    writer.writerow((*CSV_COLUMNS, "owner") if team else CSV_COLUMNS)
     channel_order = [c.id for c in plan.channels]
     goal_order = [g.id for g in plan.goals]
     for checkin in sorted(plan.checkins, key=lambda c: week_key(c.week)):
@@ -91,8 +96,18 @@ def to_csv(plan: Plan) -> str:
             rows.append([checkin.week, "goal", _csv_text(ident), name, "", "", "", value, note])
         if not rows:
             rows.append([checkin.week, "note", "", "", "", "", "", "", note])
+        if team:
+            rows = [[*row, _owner(plan, row)] for row in rows]
         writer.writerows(rows)
     return out.getvalue()
+
+
+def _owner(plan: Plan, row: list[str]) -> str:
+    """The owner of a channel row's channel (the row's ``id`` is guarded text)."""
+    if row[1] != "channel":
+        return ""
+    channel = next((c for c in plan.channels if _csv_text(c.id) == row[2]), None)
+    return "" if channel is None else _csv_text(channel.owner)
 
 
 # --- JSON ----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from socialtui.plan.model import (
     Channel,
     CheckIn,
     Goal,
+    Person,
     Plan,
     Purpose,
     Review,
@@ -43,7 +44,7 @@ from socialtui.store.locate import Key, key_name, locate
 
 INT64 = 2**63
 SECTIONS = ("purpose", "budget", "review")  # the plan's tables
-ARRAYS = ("goals", "audiences", "channels", "checkins")  # its arrays of tables
+ARRAYS = ("people", "goals", "audiences", "channels", "checkins")  # its arrays of tables
 
 
 class _Invalid(Exception):
@@ -256,6 +257,11 @@ class _Reader:
         return tuple(out)
 
 
+def _check_owner(value: Any, key: Key) -> str:
+    """A person's id; whether that person exists is a finding (``unknown-reference``)."""
+    return _check_slug(value, key)
+
+
 def _check_week(value: Any, key: Key) -> str:
     if not isinstance(value, str) or parse_week(value) is None:
         raise _Invalid(
@@ -329,10 +335,25 @@ def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
         them=r.get(purpose_t, "them", p, _check_str, ""),
     )
 
+    def person(t: dict[str, Any], k: Key) -> Person:
+        return Person(
+            id=r.get(t, "id", k, _check_slug, required=True),
+            name=r.get(t, "name", k, _check_name, required=True),
+            weekly_hours=r.get(
+                t,
+                "weekly_hours",
+                k,
+                lambda v, key: _check_number(v, key, RANGES["person_hours"]),
+                required=True,
+            ),
+        )
+
+    people = r.items(data, "people", person, "id")
     budget_t = r.get(data, "budget", (), _check_table, {})
     b, d = ("budget",), Budget()
     budget = Budget(
-        weekly_hours=r.num(budget_t, "weekly_hours", b, d.weekly_hours),
+        # with people listed the hours may be left out: their sum is the team's
+        weekly_hours=r.num(budget_t, "weekly_hours", b, None if people else d.weekly_hours),
         reserve_percent=r.num(budget_t, "reserve_percent", b, d.reserve_percent),
         max_active_channels=r.get(
             budget_t,
@@ -388,6 +409,7 @@ def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
             goals=r.get(t, "goals", k, _check_str_list, ()),
             notes=r.get(t, "notes", k, _check_str, ""),
             days=r.get(t, "days", k, _check_days, ()),
+            owner=r.get(t, "owner", k, _check_owner, ""),
         )
 
     def checkin(t: dict[str, Any], k: Key) -> CheckIn:
@@ -409,6 +431,7 @@ def build_plan(data: dict[str, Any], schema: int, strict: bool) -> Plan:
         audiences=r.items(data, "audiences", audience, "id"),
         channels=r.items(data, "channels", channel, "id"),
         checkins=r.items(data, "checkins", checkin, "week"),
+        people=people,
     )
 
 

@@ -40,8 +40,18 @@ from socialtui.store.errors import SaveError
 from socialtui.store.schema import ARRAYS, SECTIONS
 from socialtui.store.tomltext import same_line_endings
 
-_TOP_ORDER = ("schema", "name", "purpose", "budget", "review", "goals", "audiences", "channels")
-_IDENT = {"goals": "id", "audiences": "id", "channels": "id", "checkins": "week"}
+_TOP_ORDER = (
+    "schema",
+    "name",
+    "purpose",
+    "budget",
+    "review",
+    "people",
+    "goals",
+    "audiences",
+    "channels",
+)
+_IDENT = {"people": "id", "goals": "id", "audiences": "id", "channels": "id", "checkins": "week"}
 _CANON = (*_TOP_ORDER, "checkins")
 
 

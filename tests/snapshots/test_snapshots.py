@@ -66,7 +66,7 @@ def test_overcommitted_plan(snap_compare, home, size):
     with the over-budget error and its fix ends in [f], wrapped lines indented;
     the Budget pane's table (Weekly hours 4, Reserve % 10, Max active 3) has its
     first row selected, its hint under it, and proposes the fit ("Press f to
-    fit"). The footer offers f Fit."""
+    fit"). The footer offers a Add (a person, in this pane) and f Fit."""
     assert snap_compare(app_on(home, "overcommitted.toml"), press=["4"], terminal_size=size)
 
 

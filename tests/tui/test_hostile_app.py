@@ -107,6 +107,7 @@ STEPS = [
     ("channel catalog", "3", "a"),
     ("channel delete", "3", "d"),
     ("fit", "4", "escape", "f"),
+    ("person add", "4", "a"),
     ("check-in", "c"),
     ("check-in, last week", "c", "pageup"),
     ("history", "h"),

@@ -36,6 +36,7 @@ from socialtui.plan.model import (
     Channel,
     CheckIn,
     Goal,
+    Person,
     Purpose,
     Review,
 )
@@ -58,6 +59,7 @@ TABLES: dict[str, type] = {
     "[[audiences]]": Audience,
     "[[channels]]": Channel,
     "[[checkins]]": CheckIn,
+    "[[people]]": Person,
 }
 TOP_LEVEL_HEADING = "Top-level keys"
 
@@ -145,6 +147,8 @@ def test_documented_ranges_match_the_model(name):
     low, high, low_inclusive = RANGES[name]
     if name == "checkin_hours":
         section, key = "[[checkins]]", "hours"
+    elif name == "person_hours":
+        section, key = "[[people]]", "weekly_hours"
     elif name in {f.name for f in fields(Budget)}:
         section, key = "[budget]", name
     elif name in {f.name for f in fields(Review)}:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from plan_factories import audience, channel, checkin, goal, plan
 
+from socialtui.plan import model
 from socialtui.plan.merge import MISSING, field_kinds, identity, item_arrays, merge_plans
 from socialtui.plan.model import Audience, Budget, Channel, CheckIn, Goal, Plan
 
@@ -267,6 +268,7 @@ def test_the_rules_come_from_the_models_type_hints():
         "audiences": (Audience, "id"),
         "channels": (Channel, "id"),
         "checkins": (CheckIn, "week"),
+        "people": (model.Person, "id"),
     }
     assert identity(Person) == "id"
     assert {name: kind.how for name, kind in field_kinds(Shift).items()} == {

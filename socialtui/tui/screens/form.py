@@ -35,9 +35,10 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from socialtui.plan.budget import capacity_minutes, committed_minutes, format_minutes
+from socialtui.plan.budget import committed_minutes, format_minutes, plan_capacity
 from socialtui.plan.findings import check
 from socialtui.plan.model import Plan
+from socialtui.plan.people import worst_over
 from socialtui.plan.rules import RuleError
 from socialtui.safe import clean
 from socialtui.tui.screens.dialogs import KeysWait, close_asking
@@ -292,7 +293,7 @@ class FormScreen(KeysWait, ModalScreen[Any]):
             preview.display = False
             return
         preview.display = True
-        committed, capacity = committed_minutes(plan), capacity_minutes(plan.budget)
+        committed, capacity = committed_minutes(plan), plan_capacity(plan)
         findings = check(plan, self.app.today)  # type: ignore[attr-defined]
         errors_n = sum(1 for f in findings if f.severity == "error")
         warnings_n = sum(1 for f in findings if f.severity == "warning")
@@ -302,6 +303,10 @@ class FormScreen(KeysWait, ModalScreen[Any]):
             text.append(f" — OVER by {format_minutes(committed - capacity)}", style="bold red")
         else:
             text.append(f" — fits, {format_minutes(capacity - committed)} spare", style="green")
+        worst = worst_over(plan)  # with people: the one furthest over their own hours
+        if worst is not None:
+            over = format_minutes(worst.committed - worst.capacity)
+            text.append(f"; {clean(worst.person.name)[:20]} OVER by {over}", style="bold red")
         text.append(f"; {errors_n} error(s), {warnings_n} warning(s)")
         preview.update(text)
 

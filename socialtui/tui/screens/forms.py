@@ -21,6 +21,7 @@ from socialtui.plan.model import (
     Audience,
     Channel,
     Goal,
+    Person,
     Plan,
     Purpose,
     slugify,
@@ -255,12 +256,33 @@ class ChannelForm(NamedForm):
             text_box("notes", "Notes", stored(self.item, "notes")),
             self.id_field(),
         ]
+        owner = self.owner_field()
+        if owner is not None:
+            fields.insert(2, owner)
         if self.item is None and c is not None and c.id:
             fields[-1] = replace(fields[-1], text=c.id)  # a preset comes with its id
         return fields
 
+    def owner_field(self) -> Field | None:
+        """Who does the channel's work, picked from the plan's people (none: no field).
+        An owner who is not among the people is offered as it is, to keep or change."""
+        current = "" if self.channel is None else self.channel.owner
+        people = tuple((p.id, p.name) for p in self.plan.people)
+        if not people and not current:
+            return None
+        unknown = () if not current or self.plan.person(current) else ((current, current),)
+        return Field(
+            "owner",
+            "Owner",
+            current,
+            kind="choice",
+            options=(("", "nobody"), *people, *unknown),
+            hint="who does its work: ← → or a letter",
+        )
+
     def build(self, v: dict[str, Any]) -> Channel:
         # replace(): fields this form does not show are kept.
+        extra = {"owner": v["owner"] or ""} if "owner" in v else {}
         return replace(
             self.item or Channel(id="", name=""),
             id=self.item_id(v),
@@ -272,6 +294,7 @@ class ChannelForm(NamedForm):
             goals=tuple(v["goals"]),
             notes=v["notes"],
             days=picked_days(v["days"], () if self.channel is None else self.channel.days),
+            **extra,
         )
 
     def preview_plan(self, result: Channel) -> Plan | None:
@@ -279,6 +302,41 @@ class ChannelForm(NamedForm):
         if old_id is None and self.plan.channel(result.id) is not None:
             return None
         return self.plan.with_channel(result, old_id=old_id)
+
+
+class PersonForm(NamedForm):
+    """Someone who does the work: their name and the hours they have each week."""
+
+    def __init__(self, plan: Plan, person: Person | None = None, **kwargs) -> None:
+        self.item = person
+        self.heading = "Edit person" if person else "New person"
+        super().__init__(plan, **kwargs)
+
+    def taken(self) -> set[str]:
+        return {x.id for x in self.plan.people} - {self.item.id if self.item else ""}
+
+    def fields(self) -> list[Field]:
+        p = self.item
+        return [
+            line("name", "Name", stored(p, "name"), parse_name, "Who does the work"),
+            number_line(
+                "weekly_hours",
+                "Hours / week",
+                stored(p, "weekly_hours"),
+                lambda t: parse_number("person_hours", t),
+                "hours they really have for social media each week",
+            ),
+            self.id_field(),
+        ]
+
+    def build(self, v: dict[str, Any]) -> Person:
+        return Person(id=self.item_id(v), name=v["name"], weekly_hours=v["weekly_hours"])
+
+    def preview_plan(self, result: Person) -> Plan | None:
+        old_id = None if self.item is None else self.item.id
+        if old_id is None and self.plan.person(result.id) is not None:
+            return None
+        return self.plan.with_person(result, old_id=old_id)
 
 
 class PurposeForm(FormScreen):

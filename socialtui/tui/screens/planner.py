@@ -31,6 +31,7 @@ from socialtui.plan.budget import summarize
 from socialtui.plan.findings import Finding, check
 from socialtui.plan.history import UndoHistory
 from socialtui.plan.model import Plan
+from socialtui.plan.people import worst_person
 from socialtui.safe import clean, one_line
 from socialtui.tui.commands import PLANNER_COMMANDS
 from socialtui.tui.screens.planner_edits import PlanEditing
@@ -191,6 +192,7 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         self.query_one(FindingsPanel).findings = shown
         gauge = self.query_one(BudgetGauge)
         gauge.summary = summarize(plan)
+        gauge.worst = worst_person(self.displayed(plan)) if plan.people else None  # masked too
         if plan.review.last is not None:
             gauge.next_review = plan.review.last + timedelta(weeks=plan.review.every_weeks)
             gauge.review_overdue = any(f.id == "review-overdue" for f in findings)

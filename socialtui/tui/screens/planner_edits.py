@@ -19,6 +19,7 @@ from socialtui.plan.edits import (
     move_item,
     rename_channel,
     rename_goal,
+    rename_person,
 )
 from socialtui.plan.findings import Finding
 from socialtui.plan.fit import fit_to_budget
@@ -34,11 +35,13 @@ class PlanEditing:
 
     def action_add(self) -> None:
         from socialtui.tui.screens.dialogs import CatalogScreen
-        from socialtui.tui.screens.forms import AudienceForm, GoalForm
+        from socialtui.tui.screens.forms import AudienceForm, GoalForm, PersonForm
 
         if self.refuse_edit():
             return
-        if self.current_pane == 1:
+        if self.current_pane == 4:
+            self.app.push_screen(PersonForm(self.plan), self._person_done(None))
+        elif self.current_pane == 1:
             self.app.push_screen(GoalForm(self.plan), self._goal_done(None))
         elif self.current_pane == 2:
             self.app.push_screen(AudienceForm(self.plan), self._audience_done(None))
@@ -46,9 +49,10 @@ class PlanEditing:
             self.app.push_screen(CatalogScreen(self.plan), self._catalog_done)
 
     def action_edit(self) -> None:
-        from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm
+        from socialtui.tui.screens.forms import AudienceForm, ChannelForm, GoalForm, PersonForm
 
-        if self.focused is not None and self.focused is self.budget_table():
+        on_budget = self.focused is not None and self.focused is self.budget_table()
+        if on_budget and self.current_item() is None:  # a value, not a person's row
             self.edit_budget()
             return
         if self.refuse_private():
@@ -58,7 +62,10 @@ class PlanEditing:
             return
         kind, item_id = item
         view = self.read_only_reason()  # read-only: the form shows the item, disabled
-        if kind == "goal":
+        if kind == "person":
+            form = PersonForm(self.plan, self.plan.person(item_id), read_only=view)
+            done = self._person_done(item_id)
+        elif kind == "goal":
             form = GoalForm(self.plan, self.plan.goal(item_id), read_only=view)
             done = self._goal_done(item_id)
         elif kind == "audience":
@@ -121,6 +128,18 @@ class PlanEditing:
 
         return done
 
+    def _person_done(self, old_id: str | None):
+        def done(person) -> None:
+            if person is None:
+                return
+            plan = self.plan
+            if old_id is not None and old_id != person.id:
+                plan = rename_person(plan, old_id, person.id)
+            self.apply(plan.with_person(person, old_id=old_id))
+            self.query_one("#budget").select_person(person.id)  # type: ignore[attr-defined]
+
+        return done
+
     def _catalog_done(self, picked: Preset | str | None) -> None:
         from socialtui.plan.catalog import Preset
         from socialtui.tui.screens.forms import ChannelForm
@@ -152,6 +171,7 @@ class PlanEditing:
             "goal": self.plan.goal,
             "audience": self.plan.audience,
             "channel": self.plan.channel,
+            "person": self.plan.person,
         }[kind](item_id)
         name = getattr(thing, "title", None) or getattr(thing, "name", item_id)
         body = Text(f"Delete the {kind} ")
@@ -161,6 +181,10 @@ class PlanEditing:
             linked = [one_line(c.name) for c in self.plan.channels if item_id in c.goals]
             if linked:
                 body.append(f"\nIts links from {', '.join(linked)} go too.")
+        if kind == "person":
+            owned = [one_line(c.name) for c in self.plan.channels if c.owner == item_id]
+            if owned:
+                body.append(f"\n{', '.join(owned)} will have no owner.")
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -185,6 +209,8 @@ class PlanEditing:
         pane = self.item_pane()
         if pane is not None:
             pane.select_id(item_id)
+        elif kind == "person":
+            self.query_one("#budget").select_person(item_id)  # type: ignore[attr-defined]
 
     def action_cycle_status(self) -> None:
         if self.refuse_edit():
@@ -211,7 +237,8 @@ class PlanEditing:
             return
         from socialtui.plan.budget import format_minutes
 
-        body = Text("These changes bring the plan inside the budget:\n\n")
+        whom = "everyone within their hours" if self.plan.people else "the plan inside the budget"
+        body = Text(f"These changes bring {whom}:\n\n")
         for edit in proposal.edits:
             body.append(f"  • {one_line(edit.describe(self.plan))}\n")
         body.append(

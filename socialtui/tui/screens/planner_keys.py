@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 PANE_IDS = {1: "goals", 2: "audience", 3: "channels", 4: "budget"}
 FINDINGS = 5
+FIT_FINDINGS = frozenset({"over-budget", "person-over-budget"})
+"""What ``f`` (fit to budget) answers."""
 NARROW_WIDTH = 110
 NARROW_HEIGHT = 34
 MIN_WIDTH = 40
@@ -86,7 +88,7 @@ class PlannerKeys:
         if action in ("fit", "expand"):
             return self.offers()[action == "expand"]
         if action == "add":
-            return self.current_pane in (1, 2, 3)
+            return self.current_pane in (1, 2, 3, 4)
         if action == "purpose":
             return self.current_pane == 1 or any(f.id == "no-purpose" for f in self.findings)
         if action == "history":
@@ -98,7 +100,7 @@ class PlannerKeys:
     def offers(self) -> tuple[bool, bool]:
         """(fit, expand): whether each has something to do now."""
         return (
-            any(f.id == "over-budget" and f.fix is not None for f in self.findings),
+            any(f.id in FIT_FINDINGS and f.fix is not None for f in self.findings),
             self.expand_finding() is not None,
         )
 
@@ -181,6 +183,12 @@ class PlannerKeys:
         return None if pane is None else pane.table
 
     def current_item(self) -> tuple[str, str] | None:
+        if self.current_pane == 4:  # the Budget pane lists people under its values
+            budget = self.budget_pane()
+            person = None if budget is None else budget.current_person()
+            if person is None or self.focused is not budget.people_table:
+                return None
+            return ("person", person)
         pane = self.item_pane()
         if pane is None or self.focused is not pane.table:
             return None

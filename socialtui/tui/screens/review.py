@@ -22,16 +22,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from socialtui.plan.budget import (
-    capacity_minutes,
     channel_minutes,
     committed_minutes,
     format_minutes,
     format_number,
+    plan_capacity,
 )
 from socialtui.plan.evidence import LIVED_MIN, lived_week
 from socialtui.plan.findings import Finding, check
 from socialtui.plan.fit import score
 from socialtui.plan.model import VERDICTS, Plan
+from socialtui.plan.people import team_hours, worst_over
 from socialtui.plan.progress import goal_progress
 from socialtui.plan.shortlist import next_channel
 from socialtui.plan.trends import channel_evidence, checkin_weeks
@@ -188,13 +189,23 @@ def budget_page(plan: Plan, today: date, findings: list[Finding]) -> Text:
     text = Text()
     text.append("How much? Does the plan fit the hours we really have?\n\n", style="italic")
     committed = committed_minutes(plan)
-    capacity = capacity_minutes(plan.budget)
+    capacity = plan_capacity(plan)
     text.append("Committed: ", style="bold")
     text.append(f"{format_minutes(committed)} a week of {format_minutes(capacity)} available")
+    hours = team_hours(plan) if plan.people else plan.budget.weekly_hours or 0
+    whose = f"{len(plan.people)} people's " if plan.people else ""
     text.append(
-        f" ({format_number(plan.budget.weekly_hours)} h less a "
+        f" ({whose}{format_number(hours)} h less a "
         f"{format_number(plan.budget.reserve_percent)} % reserve)\n"
     )
+    worst = worst_over(plan)
+    if worst is not None:
+        text.append(
+            f"  {one_line(worst.person.name, 30)} OVER: "
+            f"{format_minutes(worst.committed)} planned, "
+            f"{format_minutes(worst.capacity)} available\n",
+            style="bold red",
+        )
     if committed > capacity:
         text.append(f"  OVER by {format_minutes(committed - capacity)}\n", style="bold red")
     else:

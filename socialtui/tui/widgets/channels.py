@@ -5,6 +5,9 @@ best score first (``Score▼``; on a tie the cheaper, then the earlier in the pl
 notion of "next" (it weighs the budget and the week as lived, so the mark
 follows the weekly hours and the check-ins too); the line under the table says
 it in words, or why there is none.
+
+A plan that lists people gets an ``Owner`` column after the name: who does the
+channel's work (``—`` for nobody, the id itself for one who is not a person).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from socialtui.plan.budget import channel_minutes, format_minutes, format_number
 from socialtui.plan.fit import audiences_on, cost_if_active, goals_served, score
 from socialtui.plan.model import Plan
 from socialtui.plan.shortlist import NextChoice, next_channel
+from socialtui.safe import one_line
 from socialtui.tui.text import lit
 from socialtui.tui.widgets.lines import show
 from socialtui.tui.widgets.pane import Pane, name_cell
@@ -46,11 +50,18 @@ def next_text(choice: NextChoice) -> Text:
     return text
 
 
+def owner_cell(plan: Plan, owner: str) -> Text:
+    """Who does a channel's work: the person's name, the id of one the plan lacks, or —."""
+    person = plan.person(owner)
+    return Text(one_line(person.name if person else owner or "—", 12), no_wrap=True)
+
+
 class ChannelsPane(Pane):
     kind = "channel"
     title = "Channels"
     number = 3
     columns = ("Channel", "Status", "h/week", "Score▼", "If active", "Cadence", "Goals", "Aud.")
+    team_columns = ("Channel", "Owner", *columns[1:])
     flex = {"Channel": 12}
     in_view = 5  # the cadence and the score's parts scroll
     empty_hint = "No channels yet: press a to add one from the catalog."
@@ -59,22 +70,37 @@ class ChannelsPane(Pane):
         super().__init__(today, **kwargs)
         self._static_key: tuple | None = None
         self._static: list[tuple[str, tuple]] = []
+        self._owners: dict[str, Text] = {}  # channel id -> its owner cell (with people)
 
     def compose_bottom(self) -> ComposeResult:
         yield Static(id="next-hint", classes="pane-hint")
 
     def deps(self, plan: Plan) -> object:
         # next_channel weighs the budget and the week as lived (the check-ins).
-        return (plan.channels, plan.goals, plan.audiences, plan.budget, plan.checkins)
+        return (plan.channels, plan.goals, plan.audiences, plan.budget, plan.checkins, plan.people)
+
+    def redraw(self, plan: Plan) -> None:
+        columns = self.team_columns if plan.people else type(self).columns
+        if columns != self.columns:  # people came or went: the owner column too
+            self.columns = columns
+            self.in_view = type(self).in_view + (columns is self.team_columns)
+            table = self.table
+            table.clear(columns=True)
+            for label in columns:
+                table.add_column(Text(label), width=self.widths.get(label))
+            self._shown = {}
+            self._static_key = None
+        super().redraw(plan)
 
     def rows(self, plan: Plan) -> list[tuple[str, tuple]]:
         # Most cells depend on channels, goals and audiences only; a keystroke
         # in the budget keeps those very tuples, so reuse them.
-        key = (plan.channels, plan.goals, plan.audiences)
+        key = (plan.channels, plan.goals, plan.audiences, plan.people)
         old = self._static_key
         if old is None or any(a is not b for a, b in zip(key, old, strict=True)):
             self._static_key = key
             self._static = self._static_cells(plan)
+            self._owners = {c.id: owner_cell(plan, c.owner) for c in plan.channels if plan.people}
         choice = next_channel(plan)
         show(self.query_one("#next-hint", Static), next_text(choice))
         best = choice.channel.id if choice.channel is not None else None
@@ -92,7 +118,8 @@ class ChannelsPane(Pane):
                 )
             if channel_id == best:  # a cut name never hides it
                 fit.append(NEXT_MARK, style="bold")
-            rows.append((channel_id, (name, status, hours, score_text, fit, *cells)))
+            lead = (name, self._owners[channel_id]) if plan.people else (name,)
+            rows.append((channel_id, (*lead, status, hours, score_text, fit, *cells)))
         return rows
 
     def _static_cells(self, plan: Plan) -> list[tuple[str, tuple]]:
