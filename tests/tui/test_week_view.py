@@ -296,7 +296,9 @@ async def test_the_channel_form_ticks_posting_days(example: Path, data_dir: Path
         await settle(app, pilot)
         form = app.screen
         assert screen_name(app) == "ChannelForm"
-        form.set_focus(form.query_one("#field-days"))
+        days = form.query_one("#field-days")
+        form.set_focus(days)
+        assert "Sunday" in str(days.render())  # all seven in view, the weekend too
         # Thursday, then Tuesday: kept in weekday order.
         await pilot.press(*["down"] * 3, "space", "up", "up", "space", "ctrl+s")
         await pilot.press("ctrl+s")

@@ -17,8 +17,10 @@ DAY_OPTIONS: tuple[tuple[str, str], ...] = tuple(zip(DAYS, DAY_NAMES, strict=Tru
 
 
 def days_field(name: str, label: str, stored: Sequence[str], hint: str) -> Field:
-    """A tick list of the seven days, ``stored`` ticked."""
-    return Field(name, label, tuple(stored), kind="pick", options=DAY_OPTIONS, hint=hint)
+    """A tick list of the seven days, all in view, ``stored`` ticked."""
+    return Field(
+        name, label, tuple(stored), kind="pick", options=DAY_OPTIONS, hint=hint, rows=len(DAYS)
+    )
 
 
 def picked_days(picked: Sequence[str], stored: Sequence[str]) -> tuple[str, ...]:

@@ -77,6 +77,8 @@ class Field:
     kind: str = "line"
     """``line`` (Input), ``text`` (NoteArea), ``choice`` (ChoiceBar), ``pick`` (PickList)."""
     options: tuple = ()
+    rows: int = 0
+    """A ``pick`` list's rows in view (0: the list's default)."""
 
 
 def line(name: str, label: str, stored: Any, parse=stripped, hint: str = "", **kw) -> Field:
@@ -187,7 +189,10 @@ class FormScreen(KeysWait, ModalScreen[Any]):
             return ChoiceBar(spec.options, spec.stored, id=ident, disabled=disabled)
         if spec.kind == "pick":
             selected = () if spec.stored is MISSING else spec.stored
-            return PickList(spec.options, selected, id=ident, disabled=disabled)
+            picks = PickList(spec.options, selected, id=ident, disabled=disabled)
+            if spec.rows:
+                picks.ROWS = spec.rows
+            return picks
         if spec.kind == "text":
             return NoteArea(spec.text, id=ident, disabled=disabled)
         return OrderedInput(

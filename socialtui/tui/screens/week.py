@@ -22,7 +22,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static
 
 from socialtui.plan.days import DAY_LABELS, DAYS
@@ -32,7 +31,6 @@ from socialtui.plan.rules import RuleError, parse_number
 from socialtui.safe import one_line
 from socialtui.tui.screens.days_field import days_field, picked_days
 from socialtui.tui.screens.form import Field, FormScreen, line
-from socialtui.tui.widgets.choices import PickList
 from socialtui.tui.widgets.footer import CalmFooter
 from socialtui.tui.widgets.week_grid import week_view
 
@@ -93,12 +91,6 @@ class WeekForm(FormScreen):
 
     def preview_plan(self, result: Plan) -> Plan:
         return result
-
-    def widget_for(self, spec: Field) -> Widget:
-        widget = super().widget_for(spec)
-        if isinstance(widget, PickList):
-            widget.ROWS = len(DAYS)  # all seven days in view
-        return widget
 
 
 def with_week_of(plan: Plan, source: Plan) -> Plan:
