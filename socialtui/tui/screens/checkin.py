@@ -41,7 +41,7 @@ from socialtui.plan.checkin import (
 )
 from socialtui.plan.model import CheckIn, Plan, iso_week, week_key, week_monday
 from socialtui.plan.rules import RuleError, parse_week_text
-from socialtui.safe import one_line
+from socialtui.safe import clean, one_line
 from socialtui.tui.screens.dialogs import KeysWait, close_asking
 from socialtui.tui.screens.drafts import Drafts, has_error, week_checkin
 from socialtui.tui.screens.form import shown
@@ -285,7 +285,7 @@ class CheckinScreen(KeysWait, ModalScreen[Plan | None]):
 
     def _show_reason(self, name: str, error: str | None) -> None:
         reason = self.query_one(f"#reason-{name}", Static)
-        reason.update(Text(f"✖ {error}") if error else "")
+        reason.update(Text(clean(f"✖ {error}")) if error else "")  # quotes what was typed
         reason.display = error is not None
 
     @staticmethod

@@ -19,6 +19,7 @@ from socialtui.plan.budget import format_minutes
 from socialtui.plan.catalog import CATALOG, Preset
 from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError
+from socialtui.safe import clean
 from socialtui.tui.validation import RuleValidator
 from socialtui.tui.widgets.choices import KeyedOptionList
 from socialtui.tui.widgets.fields import OrderedInput
@@ -246,7 +247,7 @@ class PromptScreen(ModalScreen[str | None]):
         try:
             self.parse(event.value)
         except RuleError as error:
-            self.query_one("#prompt-error", Static).update(Text(f"✖ {error}"))
+            self.query_one("#prompt-error", Static).update(Text(clean(f"✖ {error}")))
         else:
             self.query_one("#prompt-error", Static).update("")
 
@@ -255,7 +256,7 @@ class PromptScreen(ModalScreen[str | None]):
         try:
             self.parse(event.value)
         except RuleError as error:
-            self.query_one("#prompt-error", Static).update(Text(f"✖ {error}"))
+            self.query_one("#prompt-error", Static).update(Text(clean(f"✖ {error}")))
             self.app.bell()
             return
         self.dismiss(event.value.strip())

@@ -261,7 +261,7 @@ class FormScreen(KeysWait, ModalScreen[Any]):
         note = self.query_one(f"#note-{name}", Static)
         hint = self._specs[name].hint
         note.set_class(error is not None, "-error")
-        note.update(Text(f"✖ {error}" if error else hint))
+        note.update(Text(clean(f"✖ {error}") if error else hint))  # quotes what was typed
         note.display = bool(error or hint)
 
     def field_changed(self, name: str) -> None:

@@ -30,7 +30,6 @@ from socialtui.plan.interview import (
 from socialtui.plan.model import NAME_MAX
 from socialtui.plan.numbers import show_number
 from socialtui.plan.rules import RuleError, parse_number, parse_optional_finite
-from socialtui.safe import clean
 from socialtui.tui.validation import RuleValidator
 from socialtui.tui.widgets.choices import ChoiceBar, PickList
 from socialtui.tui.widgets.fields import OrderedInput
@@ -103,27 +102,8 @@ def row(label: str, field: Widget) -> ComposeResult:
     yield note
 
 
-def _picture(char: str) -> str:
-    """One visible character for ``char`` when showing it raw could act on the terminal."""
-    shown = clean(char)
-    return shown if len(shown) == 1 else "\ufffd"
-
-
-class VisibleInput(OrderedInput):
-    """A one-line field that draws control, escape and bidi characters (a paste can
-    bring them) as one visible character each, never as themselves; its value
-    keeps them as typed. One character for one keeps the cursor where it is."""
-
-    @property
-    def _value(self) -> Text:  # Textual's (8.2.8, pinned): the value as drawn
-        text = super()._value
-        if not self.password and text.plain != clean(text.plain):
-            text.plain = "".join(map(_picture, text.plain))
-        return text
-
-
 def typed(ident: str, placeholder: str = "", value: str = "") -> OrderedInput:
-    return VisibleInput(
+    return OrderedInput(
         value,
         placeholder=placeholder,
         id=ident,

@@ -34,7 +34,7 @@ from socialtui.plan.model import Plan
 from socialtui.plan.numbers import show_number
 from socialtui.plan.people import people_loads, worst_over
 from socialtui.plan.rules import RuleError, parse_number
-from socialtui.safe import one_line
+from socialtui.safe import clean, one_line
 from socialtui.tui.widgets.fields import OrderedInput
 from socialtui.tui.widgets.lines import show
 from socialtui.tui.widgets.pane import PaneTable
@@ -374,7 +374,7 @@ class BudgetPane(VerticalScroll):
             text = self._idle_hint()
         if hint.has_class("-error") != error:
             hint.set_class(error, "-error")
-        show(hint, Text(text))
+        show(hint, Text(clean(text)))  # an error quotes what was typed
 
     def _idle_hint(self) -> str:
         if self.people_table.has_focus and self.current_person() is not None:

@@ -12,6 +12,11 @@ place in the queue.
   ``enter`` does what it does in every field (it is the form's or the
   check-in's); ``ctrl+j`` (or a paste) breaks the line.
 
+Both draw a character that could act on the terminal (ESC, C0/C1 controls,
+bidi overrides: a paste brings them whole) as one visible character, never
+as itself; the value keeps it as typed. One character for one keeps the
+cursor where it is.
+
 :func:`settle` waits until widgets have handled the keys already routed to
 them: a priority key (ctrl+s, ctrl+q) reads a field only after the typing
 that came before it.
@@ -22,11 +27,14 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.events import Key
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
+
+from socialtui.safe import clean
 
 
 def _own_actions(bindings) -> dict[str, str]:
@@ -46,8 +54,28 @@ class InOrder:
             await self.run_action(action)  # type: ignore[attr-defined]
 
 
+def _picture(char: str) -> str:
+    """One visible character for ``char`` when showing it raw could act on the terminal."""
+    shown = clean(char)
+    return shown if len(shown) == 1 else "\ufffd"
+
+
+def visible(text: Text, keep: str = "") -> Text:
+    """``text`` drawn inert, in place, one character for one (``keep``: characters
+    the widget draws itself, such as a text box's tab)."""
+    plain = text.plain
+    if any(char not in keep and clean(char) != char for char in plain):
+        text.plain = "".join(char if char in keep else _picture(char) for char in plain)
+    return text
+
+
 class OrderedInput(InOrder, Input):
     ACTIONS = _own_actions(Input.BINDINGS)
+
+    @property
+    def _value(self) -> Text:  # Textual's (8.2.8, pinned): the value as drawn
+        text = super()._value
+        return text if self.password else visible(text)
 
 
 class NoteArea(InOrder, TextArea):
@@ -58,6 +86,9 @@ class NoteArea(InOrder, TextArea):
     NoteArea:focus { background: $accent 40%; }
     """
     ACTIONS = _own_actions(TextArea.BINDINGS)
+
+    def get_line(self, line_index: int) -> Text:  # Textual's: a line as drawn
+        return visible(super().get_line(line_index), keep="\t")
 
     @dataclass
     class Submitted(Message):
