@@ -227,6 +227,12 @@ class SocialApp(HangUp, Autosave, SharedPlan, App):
             while filled is not None and not filled.is_set() and screen in self.screen_stack:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(filled.wait(), 0.1)  # or the screen went
+        if isinstance(event, events.Key):
+            # A burst (a paste, an SSH stall): the keys already sent to the focused
+            # widget act first, so "down" then "enter" opens the row moved to.
+            from socialtui.tui.widgets.fields import settle
+
+            await settle(self.focused)
         await super().on_event(event)
 
     def _theme_changed(self, theme) -> None:

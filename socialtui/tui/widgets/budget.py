@@ -59,15 +59,14 @@ class BudgetTable(PaneTable):
     BudgetTable { height: auto; max-height: 3; }
     """
 
-    def on_key(self, event: Key) -> None:
-        if event.key in ("down", "j") and self.cursor_row == len(FIELDS) - 1:
-            pane = self.query_ancestor(BudgetPane)
-            people = pane.people_table
-            if people.row_count:  # on to the people
-                event.stop()
-                event.prevent_default()
-                people.move_cursor(row=0, animate=False)
-                self.screen.set_focus(people)
+    def action_cursor_down(self) -> None:
+        pane = self.query_ancestor(BudgetPane)
+        people = pane.people_table
+        if self.cursor_row == len(FIELDS) - 1 and people.row_count:  # on to the people
+            people.move_cursor(row=0, animate=False)
+            self.screen.set_focus(people)
+            return
+        super().action_cursor_down()
 
 
 class PeopleTable(PaneTable):
@@ -80,13 +79,13 @@ class PeopleTable(PaneTable):
     PeopleTable { height: auto; width: 27; }
     """
 
-    def on_key(self, event: Key) -> None:
-        if event.key in ("up", "k") and self.cursor_row == 0:
-            event.stop()
-            event.prevent_default()
+    def action_cursor_up(self) -> None:
+        if self.cursor_row == 0:  # back to the budget's values
             pane = self.query_ancestor(BudgetPane)
             pane.table.move_cursor(row=len(FIELDS) - 1, animate=False)
             self.screen.set_focus(pane.table)
+            return
+        super().action_cursor_up()
 
 
 class BudgetInput(OrderedInput):

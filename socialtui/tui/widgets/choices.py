@@ -28,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
 from socialtui.safe import one_line
+from socialtui.tui.widgets.fields import InOrder, own_actions
 
 J_K = [
     Binding("j", "cursor_down", "Down", show=False, id="list-down"),
@@ -39,8 +40,15 @@ class KeyedOptionList(OptionList):
     BINDINGS = J_K
 
 
-class KeyedTable(DataTable):
+class KeyedTable(InOrder, DataTable):
+    """A table whose moving keys act in order with the keys around them: in a
+    burst such as ``3 down s``, ``s`` cycles the second channel, not the first
+    (the command keys are the planner's, acting when they arrive)."""
+
     BINDINGS = J_K
+    ACTIONS = {
+        key: action for key, action in own_actions(DataTable.BINDINGS).items() if key != "enter"
+    }
 
 
 def _stop(event: Key) -> None:

@@ -37,7 +37,8 @@ from textual.widgets import Input, TextArea
 from socialtui.safe import clean
 
 
-def _own_actions(bindings) -> dict[str, str]:
+def own_actions(bindings) -> dict[str, str]:
+    """key → action of ``bindings`` (for :class:`InOrder`)."""
     return {binding.key: binding.action for binding in Binding.make_bindings(bindings)}
 
 
@@ -70,7 +71,7 @@ def visible(text: Text, keep: str = "") -> Text:
 
 
 class OrderedInput(InOrder, Input):
-    ACTIONS = _own_actions(Input.BINDINGS)
+    ACTIONS = own_actions(Input.BINDINGS)
 
     @property
     def _value(self) -> Text:  # Textual's (8.2.8, pinned): the value as drawn
@@ -85,7 +86,7 @@ class NoteArea(InOrder, TextArea):
     NoteArea { height: auto; max-height: 5; width: 1fr; padding: 0 1; background: $boost; }
     NoteArea:focus { background: $accent 40%; }
     """
-    ACTIONS = _own_actions(TextArea.BINDINGS)
+    ACTIONS = own_actions(TextArea.BINDINGS)
 
     def get_line(self, line_index: int) -> Text:  # Textual's: a line as drawn
         return visible(super().get_line(line_index), keep="\t")
