@@ -104,7 +104,7 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "focus_pane(4)",
         "4",
         "Budget pane",
-        "Budget pane: weekly hours, reserve, most active channels",
+        "Budget pane: weekly hours, reserve, most active channels, people",
         footer=None,
     ),
     Command(
@@ -115,7 +115,12 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         footer=None,
         id="findings-pane",
     ),
-    Command("add", "a", "Add", "Add a goal, an audience or a channel (from the catalog)"),
+    Command(
+        "add",
+        "a",
+        "Add",
+        "Add a goal, an audience, a channel (from the catalog) or, in Budget, a person",
+    ),
     Command(
         "edit",
         "enter",
