@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from benchmarks import bench_core, bench_due, bench_names, bench_tui, keys_tmux
+from benchmarks import bench_core, bench_due, bench_names, bench_people, bench_tui, keys_tmux
 
 
 def main() -> None:
@@ -24,6 +24,8 @@ def main() -> None:
         print(keys_tmux.report(keys_tmux.keystroke()))
         print()
         print(bench_tui.report_first_paint(bench_tui.first_paint()))
+        print()
+        bench_people.main()  # a team of five against the same plan without people
     else:
         print("keystroke and first paint in tmux: not measured, tmux is not installed")
 
