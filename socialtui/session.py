@@ -53,7 +53,8 @@ from socialtui.store.files import (
     write_protection,
 )
 from socialtui.store.read import BOM, MAX_PLAN_BYTES, LoadedPlan, changed_on_disk, load
-from socialtui.store.write import check_writable, save
+from socialtui.store.schema import ARRAYS, SECTIONS
+from socialtui.store.write import check_writable, save, save_text
 
 __all__ = ["ChangedOnDisk", "HeldPlan", "LockLost", "PlanHeld", "Session"]
 
@@ -89,6 +90,9 @@ class PlanHeld(Exception):
         self.path = path
         self.holder = holder
 
+
+KEPT_VERSIONS = 64
+"""How many versions of a file a session remembers for undo (texts of up to 2 MB each)."""
 
 COMMAND_WAIT = 2.0
 """Seconds a headless command waits for another command's lock before refusing."""
@@ -197,8 +201,9 @@ class Session:
             self._backed_up[key] = made
             return made
 
-    def save(self, loaded: LoadedPlan, plan: Plan) -> LoadedPlan:
-        """Back the file up if this is its first save in the session, then save.
+    def save(self, loaded: LoadedPlan, plan: Plan, text: str | None = None) -> LoadedPlan:
+        """Back the file up if this is its first save in the session, then save
+        (``text``: a text of this file known to hold ``plan``, written as it is).
 
         No lock or changed-on-disk check: :meth:`HeldPlan.save` adds those.
         """
@@ -210,6 +215,8 @@ class Session:
             return loaded
         check_writable(loaded.path)  # before the backup: nothing happens at all
         self.backup_once(loaded.path)
+        if text is not None:
+            return save_text(loaded, plan, text)
         return save(loaded, plan)
 
     def attach(self, loaded: LoadedPlan) -> HeldPlan:
@@ -280,8 +287,34 @@ class HeldPlan:
         self.protection: Protection | None = None
         """Why this user must not write the plan (mode, owner, folder), or None."""
         self._save_lock = threading.Lock()
+        self._versions: list[LoadedPlan] = []
+        """What this session read or wrote of the file since it was last read, newest
+        last: an undo back to one of them writes its text as it was."""
         if loaded is not None:
             self.protection = write_protection(loaded.path)
+            self._seen(loaded)
+
+    def _seen(self, loaded: LoadedPlan, *, fresh: bool = False) -> LoadedPlan:
+        if fresh:
+            self._versions.clear()
+        self._versions = [*self._versions[-(KEPT_VERSIONS - 1) :], loaded]
+        return loaded
+
+    def _known_text(self, plan: Plan) -> str | None:
+        for version in reversed(self._versions):
+            if version.plan == plan:
+                return version.text
+        return None
+
+    def _closest(self, plan: Plan) -> LoadedPlan:
+        """The version ``plan`` is the smallest edit of (the newest on a tie): an
+        edit made after an undo is made on the text the undo went back to."""
+        best, fewest = self.loaded, _difference(self.loaded.plan, plan)
+        for version in reversed(self._versions):
+            differences = _difference(version.plan, plan)
+            if differences < fewest:
+                best, fewest = version, differences
+        return best
 
     @property
     def path(self) -> Path:
@@ -356,9 +389,14 @@ class HeldPlan:
     # -- the file ---------------------------------------------------------------------
     def load(self) -> LoadedPlan:
         """Read the plan (cleaning leftover temp files next to it first)."""
-        self.loaded = self.session.load(self.path)
+        self.loaded = self._seen(self.session.load(self.path), fresh=True)
         self.protection = write_protection(self.loaded.path)
         return self.loaded
+
+    def adopt(self, loaded: LoadedPlan) -> None:
+        """Make ``loaded`` (read afresh, or another file) what this session holds;
+        versions remembered of the file before it are forgotten."""
+        self.loaded = self._seen(loaded, fresh=True)
 
     def changed_on_disk(self) -> bool:
         return changed_on_disk(self.loaded)
@@ -390,7 +428,9 @@ class HeldPlan:
             self._check_lock()
             if self.changed_on_disk():
                 raise self._changed()
-            self.loaded = self.session.save(self.loaded, plan)
+            known = self._known_text(plan)
+            base = self.loaded if known is not None else self._closest(plan)
+            self.loaded = self._seen(self.session.save(base, plan, known))
             return self.loaded
 
     def overwrite(self, plan: Plan) -> LoadedPlan:
@@ -401,9 +441,9 @@ class HeldPlan:
             if plan == self.loaded.plan:  # nothing to apply: write the text we read
                 data = (BOM if self.loaded.bom else "") + self.loaded.text
                 write_atomic(self.loaded.path, data.encode("utf-8"))
-                self.loaded = load(self.loaded.path)
+                self.loaded = self._seen(load(self.loaded.path), fresh=True)
             else:
-                self.loaded = self.session.save(self.loaded, plan)
+                self.loaded = self._seen(self.session.save(self.loaded, plan), fresh=True)
             return self.loaded
 
     def reload(self) -> LoadedPlan:
@@ -413,3 +453,17 @@ class HeldPlan:
     def write_copy(self, plan: Plan, label: str = "unsaved") -> Path:
         """``plan`` as a new file next to the plan (comments kept); never the plan itself."""
         return crash.write_copy(self.loaded, plan, label, data=self.session.data)
+
+
+def _difference(a: Plan, b: Plan) -> int:
+    """How many tables and items differ between two versions of a plan."""
+    count = sum(getattr(a, name) != getattr(b, name) for name in ("schema", "name", *SECTIONS))
+    for name in ARRAYS:
+        old, new = getattr(a, name), getattr(b, name)
+        if old == new:  # unchanged arrays are shared between versions: quick
+            continue
+        key = "week" if name == "checkins" else "id"
+        before = {getattr(item, key): item for item in old}
+        after = {getattr(item, key): item for item in new}
+        count += sum(before.get(k) != after.get(k) for k in before.keys() | after.keys())
+    return count

@@ -95,12 +95,37 @@ def save(loaded: LoadedPlan, plan: Plan) -> LoadedPlan:
         raise SaveError(f"{loaded.path}: cannot save: {problem}; nothing was written")
 
     doc, loaded.parsed = loaded.parsed, None  # the document now belongs to the new LoadedPlan
+    return _written(loaded, text, result.plan, doc)
+
+
+def save_text(loaded: LoadedPlan, plan: Plan, text: str) -> LoadedPlan:
+    """Write ``text`` over the file ``loaded`` came from: a text of this file that
+    holds ``plan`` (an undo back to a version read or saved earlier brings back
+    its comments and layout exactly, which editing the current text could not:
+    a deleted item's comments went with it). Checked to read back as ``plan``
+    first; raises SaveError (nothing written) or OSError."""
+    check_writable(loaded.path)
+    try:
+        result = loads(text, loaded.path)
+    except PlanLoadError as error:
+        message = f"{loaded.path}: cannot save: {error.reason}; nothing was written"
+        raise SaveError(message) from error
+    if result.plan != plan or result.read_only:
+        raise SaveError(
+            f"{loaded.path}: cannot save: the text is not the plan; nothing was written"
+        )
+    loaded.parsed = None
+    return _written(loaded, text, result.plan, None)
+
+
+def _written(loaded: LoadedPlan, text: str, plan: Plan, doc) -> LoadedPlan:
+    """``text`` written atomically where ``loaded`` came from (its BOM kept)."""
     data = ((BOM if loaded.bom else "") + text).encode("utf-8")
     write_atomic(loaded.path, data)
     info = os.stat(loaded.path)
     return LoadedPlan(
         path=loaded.path,
-        plan=result.plan,
+        plan=plan,
         text=text,
         read_only=False,
         bom=loaded.bom,

@@ -69,7 +69,7 @@ class SharedPlan:
     def show_loaded(self, loaded: store.LoadedPlan) -> None:
         """Make ``loaded`` (what the file holds now) the plan on screen, with a fresh
         undo history."""
-        self.file.loaded = loaded
+        self.file.adopt(loaded)
         self.current_plan = loaded.plan
         self.read_only = self.file.read_only
         self.conflict = False

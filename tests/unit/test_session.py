@@ -140,3 +140,22 @@ def test_a_lock_that_cannot_be_made_leaves_the_plan_writable(data: Path, plan: P
     assert not held_plan.take_lock()
     assert held_plan.lock_error is not None and held_plan.holder is None
     assert not held_plan.read_only
+
+
+def test_going_back_to_a_version_writes_its_text_and_a_reload_forgets_them(data: Path, plan: Path):
+    original = plan.read_bytes()
+    held_plan = Session(data).hold(plan)
+    first = held_plan.loaded.plan
+    held_plan.save(replace(first, goals=first.goals[1:]))  # a goal and its comments gone
+    assert b"# short | long" not in plan.read_bytes().split(b"[[goals]]")[1]
+    held_plan.save(first)  # back: the file as it was, comments and all
+    assert plan.read_bytes() == original
+
+    held_plan.save(replace(first, goals=first.goals[1:]))
+    plan.write_text(plan.read_text() + "# a note added by hand\n")
+    held_plan.reload()  # what is on disk now: the versions before it are forgotten
+    held_plan.save(first)
+    text = plan.read_text()
+    assert text.endswith("# a note added by hand\n") and plan.read_bytes() != original
+    assert held_plan.loaded.plan == first
+    held_plan.release()
