@@ -142,8 +142,11 @@ def checkin_summary(plan: Plan, week: str, today: date) -> str:
             if (n := sum(1 for v in checkin.verdicts.values() if v == verdict))
         ]
         parts.append(", ".join(counts))
-    progress = [goal_progress(plan, g, today) for g in plan.goals]
-    behind = sum(1 for p in progress if p is not None and p.behind)
-    if progress and any(p is not None for p in progress):
+    progress = [p for g in plan.goals if (p := goal_progress(plan, g, today)) is not None]
+    judged = [p for p in progress if not p.too_early]  # as the findings and the Pace column
+    behind = sum(1 for p in judged if p.behind)
+    if judged:
         parts.append(f"{behind} goal(s) behind pace" if behind else "no goal behind pace")
+    elif progress:
+        parts.append("too early to judge the goals' pace")
     return " · ".join(parts)
