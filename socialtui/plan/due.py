@@ -361,6 +361,17 @@ def checkin_weeks_due(plan: Plan, today: date) -> int:
     return count
 
 
+def week_to_record(plan: Plan, today: date) -> str | None:
+    """The week ``c`` opens when it is not this one: the latest week missed since
+    the first check-in, while this week's check-in day has not come (None: this
+    week, due or recorded or not yet due with nothing missed)."""
+    items = checkins_due(recorded_weeks(plan), day_index(plan.review.checkin_day), today)
+    if any(item.kind == "checkin" for item in items) or week_number(today) in recorded_weeks(plan):
+        return None
+    missed = [item for item in items if item.kind == "missed-checkins"]
+    return missed[0].data["weeks"][-1] if missed else None  # type: ignore[index]
+
+
 def rhythm(plan: Plan, today: date) -> Rhythm:
     """``plan``'s :class:`Rhythm` (``today`` counts only for a plan without check-ins)."""
     weeks = recorded_weeks(plan)

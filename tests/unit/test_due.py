@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -333,3 +334,13 @@ def test_days_are_named_as_in_the_file():
     assert [day_index(d) for d in ("mon", "fri", "sun")] == [0, 4, 6]
     with pytest.raises(ValueError, match="not a day of the week: 'Fri'"):
         day_index("Fri")
+
+
+def test_the_week_c_opens_is_the_missed_one_until_this_week_is_due():
+    from socialtui.plan.due import week_to_record
+    from socialtui.store import load
+
+    plan = load(Path(__file__).parents[1] / "fixtures" / "bakery.toml").plan  # W47 recorded
+    assert week_to_record(plan, date(2026, 11, 30)) == "2026-W48"  # Monday of W49
+    assert week_to_record(plan, date(2026, 12, 4)) is None  # Friday: this week is due
+    assert week_to_record(plan, date(2026, 11, 27)) is None  # in W48 itself: this week

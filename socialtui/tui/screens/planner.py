@@ -270,6 +270,10 @@ class PlannerScreen(PlanEditing, PlannerKeys, Screen):
         if self.refuse_edit():
             return
         today = self.app.today  # type: ignore[attr-defined]
+        if week is None:  # this week, unless an earlier one is the one due
+            from socialtui.plan.due import week_to_record
+
+            week = week_to_record(self.plan, today)
         self.app.push_screen(CheckinScreen(self.plan, today, week=week), self._checkin_done)
 
     def _checkin_done(self, plan: Plan | None) -> None:
