@@ -61,6 +61,8 @@ from socialtui.tui.widgets.findings import FindingsPanel
 from socialtui.tui.widgets.gauge import BudgetGauge
 
 KEYS_LINE = "pgdn next · pgup back · tab next field · space ticks · ^s finish · esc quit"
+LAST_KEYS_LINE = "pgdn or ^s finish: the plan is made · pgup back · tab next field · esc quit"
+"""The last step's keys: pgdn goes on, and on from the last step is finishing."""
 TOO_MANY = f"at most {MAX_ACTIVE} active: walk before you run; untick one first"
 
 
@@ -142,6 +144,8 @@ class InterviewScreen(Screen["Plan | None"]):
             tabs.append(" ")
         tabs.append(f" step {number} of {len(STEPS)}", style="dim")
         self.query_one("#iv-steps", Static).update(tabs)
+        last = number == len(STEPS)
+        self.query_one("#iv-keys", Static).update(LAST_KEYS_LINE if last else KEYS_LINE)
         step = self.query_one(f"#step-{number}")
         step.scroll_home(animate=False)
         first = next((w for w in step.query("*") if w.focusable), None)
