@@ -234,7 +234,7 @@ def _append_tables(existing: Any, tables: list[Any], inline: bool) -> None:
         tail = _trailing(previous)
         _append_items(previous, [tomlkit.nl()])
         existing.append(table)
-        _append_items(table, tail or [tomlkit.nl()])
+        _append_items(table, tail)  # what followed the last table follows the new one
 
 
 def _rebuilt(tables: list[Any], result: list[Any]) -> Any:
@@ -257,7 +257,7 @@ def _rebuilt(tables: list[Any], result: list[Any]) -> Any:
         _append_items(first, [tomlkit.nl(), *orphan])
         if len(result) > 1:
             _append_items(first, leading.get(id(result[1]), []))
-    _append_items(result[-1], tail or [tomlkit.nl()])
+    _append_items(result[-1], tail)
     return _aot(result)
 
 

@@ -480,3 +480,15 @@ def test_with_values_the_app_does_not_open(app_calls, tmp_path):
     fixture(plans, "bakery.toml")
     assert main(["checkin", "bakery", "--note", "x"]) == 0
     assert app_calls == []
+
+
+def test_a_new_week_ends_the_file_as_the_file_ended(run, plans):
+    """The file ended right after its last check-in: so does it with the new one
+    (a blank line was left at the end)."""
+    path = fixture(plans, "bakery.toml")
+    before = path.read_text(encoding="utf-8")
+    assert before.endswith('saves"\n')
+    result = run("checkin", "bakery", "--week", "2026-W48", "--hours", "instagram=2", today=TODAY)
+    assert result.returncode == 0, result.stderr
+    after = path.read_text(encoding="utf-8")
+    assert after == before + '\n[[checkins]]\nweek = "2026-W48"\nhours = { instagram = 2 }\n'

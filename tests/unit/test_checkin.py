@@ -6,6 +6,7 @@ The screen (tests/tui/test_checkin.py) and ``socialtui checkin``
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -134,6 +135,7 @@ def test_summary_counts_verdicts_and_goals_behind():
         goals=(goal("g1", baseline=0, target=100, deadline=date(2026, 12, 31)),),
         checkins=(
             checkin("2026-W01", metrics={"g1": 0}),
+            checkin("2026-W20", metrics={"g1": 5}),
             checkin(
                 "2026-W40", verdicts={"ig": "working", "li": "not-working"}, metrics={"g1": 10}
             ),
@@ -141,6 +143,12 @@ def test_summary_counts_verdicts_and_goals_behind():
     )
     line = checkin_summary(p, "2026-W40", date(2026, 10, 4))
     assert line == "Check-in 2026-W40 saved · 1 working, 1 not-working · 1 goal(s) behind pace"
+    # With two values only, it is too early to call it behind (the findings agree).
+    early = replace(p, checkins=p.checkins[:1] + p.checkins[2:])
+    line = checkin_summary(early, "2026-W40", date(2026, 10, 4))
+    assert line == (
+        "Check-in 2026-W40 saved · 1 working, 1 not-working · too early to judge the goals' pace"
+    )
 
 
 def test_summary_without_goals_or_verdicts():
