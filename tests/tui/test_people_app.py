@@ -215,3 +215,18 @@ async def test_the_reviews_budget_page_counts_the_people(team_path, data_dir):
             await pilot.press("enter")
         assert "8h 10m a week of 10h 48m available (3 people's 12 h less a 10 % reserve)" in page
         assert "Maria OVER: 5h 30m planned, 3h 36m available" in page
+
+
+async def test_a_second_person_of_the_same_name_is_refused(team_path, data_dir):
+    """Two Sams could not be told apart in the owner picker, the bars or a finding."""
+    app = make_app(team_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("4", "a", *"sam", "tab", "3", "enter")
+        form = app.screen
+        assert isinstance(form, PersonForm)  # not saved
+        note = str(form.query_one("#note-name").render())
+        assert "'sam' is already someone here" in note
+        assert [p.id for p in planner(app).plan.people] == ["maria", "sam", "jo"]
+        form.query_one("#field-name").focus()
+        await pilot.press("end", *" L.", "enter")
+        assert [p.name for p in planner(app).plan.people][-1] == "sam L."

@@ -28,6 +28,7 @@ from socialtui.plan.model import (
 )
 from socialtui.plan.numbers import show_number
 from socialtui.plan.rules import (
+    RuleError,
     parse_date,
     parse_name,
     parse_number,
@@ -318,7 +319,7 @@ class PersonForm(NamedForm):
     def fields(self) -> list[Field]:
         p = self.item
         return [
-            line("name", "Name", stored(p, "name"), parse_name, "Who does the work"),
+            line("name", "Name", stored(p, "name"), self.parse_person_name, "Who does the work"),
             number_line(
                 "weekly_hours",
                 "Hours / week",
@@ -328,6 +329,15 @@ class PersonForm(NamedForm):
             ),
             self.id_field(),
         ]
+
+    def parse_person_name(self, text: str) -> str:
+        """A name, not another person's: an owner, a bar and a finding name people
+        by it, and two Sams could not be told apart."""
+        name = parse_name(text)
+        others = {x.name.casefold() for x in self.plan.people if x is not self.item}
+        if name.casefold() in others:
+            raise RuleError(f"'{name}' is already someone here; tell them apart (Sam K., Sam L.)")
+        return name
 
     def build(self, v: dict[str, Any]) -> Person:
         return Person(id=self.item_id(v), name=v["name"], weekly_hours=v["weekly_hours"])
