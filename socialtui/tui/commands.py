@@ -166,7 +166,7 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "Export",
         "Export the plan (Markdown, CSV, JSON or iCalendar) to the exports folder",
     ),
-    Command("mask", "m", "Mask", "Privacy mode: mask names, notes and descriptions (m: show)"),
+    Command("mask", "m", "Mask", "Privacy mode: mask names, notes and descriptions (again: show)"),
     Command(
         "save",
         "ctrl+s",
@@ -189,6 +189,9 @@ PLANNER_COMMANDS: tuple[Command, ...] = (
         "help", "question_mark,f1", "Help", "Help: every key", footer=ESSENTIAL, key_display="?"
     ),
 )
+
+COMMAND: dict[str, Command] = {command.binding_id: command for command in PLANNER_COMMANDS}
+"""The planner's commands by binding id."""
 
 QUIT = Command("quit", "q", "Quit", "Quit (saves first)", footer=ESSENTIAL)
 """The app's own binding (socialtui.tui.app); here for the footer and the help."""

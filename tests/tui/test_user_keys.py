@@ -154,3 +154,17 @@ async def test_the_reviews_hint_names_the_users_keys(over_path: Path, data_dir: 
         await pilot.press("l")
         await pilot.pause()
         assert app.screen.step == 1
+
+
+async def test_the_delete_question_names_the_user_s_undo_key(over_path: Path, data_dir: Path):
+    write_keys('undo = "u"\n')
+    app = make_app(over_path, data_dir)
+    async with running(app, size=(120, 40)) as pilot:
+        await pilot.press("1", "d")
+        await pilot.pause()
+        shown = " ".join(screen_lines(app))
+        assert "Undo (u) brings it back" in shown
+        assert "ctrl+z" not in shown
+        await pilot.press("y", "u")
+        await pilot.pause()
+        assert app.current_plan == app.loaded.plan  # u undid the delete

@@ -33,7 +33,7 @@ from socialtui.plan.history import UndoHistory
 from socialtui.plan.model import Plan
 from socialtui.plan.people import worst_person
 from socialtui.safe import clean, one_line
-from socialtui.tui.commands import PLANNER_COMMANDS
+from socialtui.tui.commands import COMMAND, PLANNER_COMMANDS
 from socialtui.tui.screens.planner_edits import PlanEditing
 from socialtui.tui.screens.planner_keys import PlannerKeys
 from socialtui.tui.text import short_path
@@ -42,8 +42,6 @@ from socialtui.tui.widgets.gauge import BudgetGauge
 from socialtui.tui.widgets.outline import PaneOutlines
 from socialtui.tui.widgets.panes import Panes
 from socialtui.tui.widgets.topbar import PaneTabs, TopBar
-
-COMMAND = {command.binding_id: command for command in PLANNER_COMMANDS}
 
 
 class PlannerScreen(PlanEditing, PlannerKeys, Screen):

@@ -33,6 +33,12 @@ class PlanEditing:
     """Editing actions for a screen with ``plan``, ``apply``, ``current_item``,
     ``refuse_edit`` and ``read_only_reason`` (the planner)."""
 
+    def undo_key(self) -> str:
+        """The undo key as the user has it (config.toml's [keys]), written short."""
+        from socialtui.tui.commands import COMMAND
+
+        return COMMAND["undo"].footer_key(getattr(self.app, "user_keys", {}))  # type: ignore[attr-defined]
+
     def action_add(self) -> None:
         from socialtui.tui.screens.dialogs import CatalogScreen
         from socialtui.tui.screens.forms import AudienceForm, GoalForm, PersonForm
@@ -176,7 +182,7 @@ class PlanEditing:
         name = getattr(thing, "title", None) or getattr(thing, "name", item_id)
         body = Text(f"Delete the {kind} ")
         body.append(one_line(name), style="bold")
-        body.append("? Undo (ctrl+z) brings it back.")
+        body.append(f"? Undo ({self.undo_key()}) brings it back.")
         if kind == "goal":
             linked = [one_line(c.name) for c in self.plan.channels if item_id in c.goals]
             if linked:
@@ -244,7 +250,7 @@ class PlanEditing:
         body.append(
             f"\n{format_minutes(proposal.committed_before)} → "
             f"{format_minutes(proposal.committed_after)} of {format_minutes(proposal.capacity)}."
-            " Undo (ctrl+z) reverts them."
+            f" Undo ({self.undo_key()}) reverts them."
         )
 
         def done(yes: bool | None) -> None:
@@ -291,7 +297,7 @@ class PlanEditing:
         body = Text(f"{one_line(finding.message)}\n\n")
         for edit in fix.edits:
             body.append(f"  • {one_line(edit.describe(self.plan))}\n")
-        body.append("\nUndo (ctrl+z) reverts it.")
+        body.append(f"\nUndo ({self.undo_key()}) reverts it.")
 
         def done(yes: bool | None) -> None:
             if yes:
