@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Key
@@ -88,14 +89,57 @@ class ChoiceBar(Widget, can_focus=True):
             self.options.append((value, one_line(value)))  # a value from the file
         self.set_reactive(ChoiceBar.value, value)
 
+    def _parts(self) -> list[tuple[str, str]]:
+        return [
+            (f"[{label}]", "bold reverse") if value == self.value else (f" {label} ", "dim")
+            for value, label in self.options
+        ]
+
+    def get_content_width(self, container, viewport) -> int:
+        # Every option's width: the room given is then the room there is (a window
+        # of the options is drawn only when they do not all fit in it).
+        return sum(cell_len(part) for part, _ in self._parts())
+
     def render(self) -> Text:
+        parts = self._parts()
+        start, end = self._window([cell_len(part) for part, _ in parts], self._room())
         text = Text(no_wrap=True, end="")
-        for value, label in self.options:
-            if value == self.value:
-                text.append(f"[{label}]", style="bold reverse")
-            else:
-                text.append(f" {label} ", style="dim")
+        if start > 0:
+            text.append("‹", style="dim")
+        for part, style in parts[start:end]:
+            text.append(part, style=style)
+        if end < len(parts):
+            text.append("›", style="dim")
         return text
+
+    def _room(self) -> int:
+        """The cells this bar can show: its width, or less where its container ends
+        first (an auto width is not cut to the container's)."""
+        room = self.size.width
+        parent = self.parent
+        if isinstance(parent, Widget) and self.region.width:
+            room = min(room, parent.content_region.right - self.region.x)
+        return max(room, 0)
+
+    def _window(self, widths: list[int], room: int) -> tuple[int, int]:
+        """The options shown when they do not all fit in ``room`` cells: the chosen
+        one always, its neighbours as they fit, ‹ › saying more are there."""
+        if not room or sum(widths) <= room:
+            return 0, len(widths)
+        start = end = self._index()
+        used = widths[start] + 2  # the ‹ and › marks
+        grew = True
+        while grew:
+            grew = False
+            if end + 1 < len(widths) and used + widths[end + 1] <= room:
+                end += 1
+                used += widths[end]
+                grew = True
+            if start > 0 and used + widths[start - 1] <= room:
+                start -= 1
+                used += widths[start]
+                grew = True
+        return start, end + 1
 
     def watch_value(self, value: str | None) -> None:
         self.post_message(self.Changed(self, value))
