@@ -36,3 +36,27 @@ async def test_a_command_after_a_move_acts_on_the_row_moved_to(over_path: Path, 
         after = app.current_plan
         assert after.channel(first).status == before.channel(first).status
         assert after.channel(second).status != before.channel(second).status
+
+
+async def test_s_says_what_it_changed_and_when_the_plan_is_now_over(data_dir: Path):
+    """s changes data with one key (documented, undoable): it says so, and says
+    when that one key made the plan too much for its hours."""
+    import re
+
+    from .conftest import copy_fixture
+
+    path = copy_fixture(data_dir, "bakery.toml")
+    app = make_app(path, data_dir)
+    async with running(app, size=(120, 40), notifications=True) as pilot:
+        await pilot.press("3")
+        app.screen.query_one("#channels").select_id("linkedin")
+        await pilot.press("s")
+        await settle(app, pilot)
+        toast = [str(n.message) for n in app._notifications][-1]
+        assert toast.startswith("LinkedIn: candidate → active; the plan is now OVER by ")
+        amount = re.search(r"OVER by (\S+)", toast).group(1)
+        gauge = str(app.screen.query_one("BudgetGauge").render())
+        assert f"OVER by {amount}" in gauge
+        assert toast.endswith("ctrl+z undoes it")
+        await pilot.press("ctrl+z")
+        assert app.current_plan == app.loaded.plan

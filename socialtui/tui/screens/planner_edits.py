@@ -224,7 +224,18 @@ class PlanEditing:
         item = self.current_item()
         if item is None or item[0] != "channel":
             return
-        self.apply(cycle_status(self.plan, item[1]))
+        from socialtui.plan.budget import format_minutes, summarize
+
+        before, after = self.plan, cycle_status(self.plan, item[1])
+        self.apply(after)
+        old, new = before.channel(item[1]), after.channel(item[1])
+        if old is None or new is None:
+            return
+        said = f"{one_line(new.name)}: {old.status} → {new.status}"
+        budget = summarize(after)
+        if budget.over and not summarize(before).over:  # one key made the plan too much
+            said += f"; the plan is now OVER by {format_minutes(-budget.spare)}"
+        self.app.notify(f"{said} · {self.undo_key()} undoes it", timeout=6)
 
     def action_fit(self) -> None:
         from socialtui.tui.screens.dialogs import ConfirmScreen
