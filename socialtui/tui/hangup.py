@@ -46,6 +46,9 @@ HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 EXIT_HANG_UP = 128 + signal.SIGHUP
 HANG_UP_GRACE = 5.0
 """Seconds a hang-up may take before the process is ended regardless."""
+START_GRACE = 2 * HANG_UP_GRACE
+"""Seconds a signal that came during the start waits for the app to act on it
+before the process is ended regardless (the app's own hang-up takes over first)."""
 
 
 _pending: list[int] = []
@@ -66,6 +69,8 @@ def defer_hang_ups() -> None:
 
 
 def _remember(signo: int, frame: object) -> None:
+    if not _pending:  # should the start never come to act on it, the process still ends
+        _watchdog(128 + signo, START_GRACE)
     _pending.append(signo)
 
 
@@ -153,8 +158,8 @@ class HangUp:
         return f"your edits are in {clean(str(copy))}{problem}"
 
 
-def _watchdog(code: int) -> None:
-    """End the process ``HANG_UP_GRACE`` seconds from now unless it ended by itself."""
-    timer = threading.Timer(HANG_UP_GRACE, os._exit, (code,))
+def _watchdog(code: int, grace: float = HANG_UP_GRACE) -> None:
+    """End the process ``grace`` seconds from now unless it ended by itself."""
+    timer = threading.Timer(grace, os._exit, (code,))
     timer.daemon = True
     timer.start()
