@@ -17,6 +17,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
+from socialtui import signals
 from socialtui.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -112,6 +113,7 @@ def _hang_ups_interrupt() -> Iterator[None]:
     def interrupt(signo: int, frame: object) -> None:
         if not raised:
             raised.append(signo)
+            signals.received.append(signo)  # kept should the exception be swallowed
             raise Interrupted(signo)
 
     previous: dict[int, object] = {}

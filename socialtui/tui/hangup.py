@@ -39,6 +39,7 @@ import os
 import signal
 import threading
 
+from socialtui import signals
 from socialtui.safe import clean
 
 HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
@@ -66,11 +67,16 @@ def defer_hang_ups() -> None:
     for signo in HANG_UP_SIGNALS:
         if signal.getsignal(signo) is not signal.SIG_IGN:
             signal.signal(signo, _remember)
+    for signo in signals.received[:1]:  # came before, and its exception was swallowed
+        _remember(signo, None)
+
+
+_start_watchdog: list[threading.Timer] = []
 
 
 def _remember(signo: int, frame: object) -> None:
     if not _pending:  # should the start never come to act on it, the process still ends
-        _watchdog(128 + signo, START_GRACE)
+        _start_watchdog.append(_watchdog(128 + signo, START_GRACE))
     _pending.append(signo)
 
 
@@ -158,8 +164,9 @@ class HangUp:
         return f"your edits are in {clean(str(copy))}{problem}"
 
 
-def _watchdog(code: int, grace: float = HANG_UP_GRACE) -> None:
+def _watchdog(code: int, grace: float = HANG_UP_GRACE) -> threading.Timer:
     """End the process ``grace`` seconds from now unless it ended by itself."""
     timer = threading.Timer(grace, os._exit, (code,))
     timer.daemon = True
     timer.start()
+    return timer
