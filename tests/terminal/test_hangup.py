@@ -181,13 +181,27 @@ def test_without_a_terminal_the_app_does_not_start(term: Tmux, plan: Path, how: 
     assert not lock_of(plan).exists()
 
 
+def _as_in_a_terminal() -> None:
+    """The child's hang-up signals as a terminal session has them: run under
+    ``nohup`` (a CI job), the tests inherit SIGHUP ignored, which socialtui keeps
+    ignored as it should, and every SIGHUP sent here would be ignored too."""
+    for signo in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+        signal.signal(signo, signal.SIG_DFL)
+
+
 def run_in_a_pty(command: list[str], env: dict[str, str], when: float | bytes, signo: int):
     """Start ``command`` on a pseudo-terminal and send it ``signo`` ``when`` seconds
     later, or as soon as the terminal receives ``when`` (bytes); (exit status,
     seconds from the signal to the exit, what the terminal received)."""
     master, slave = pty.openpty()
     proc = subprocess.Popen(
-        command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        preexec_fn=_as_in_a_terminal,
     )
     os.close(slave)
     chunks: list[bytes] = []
