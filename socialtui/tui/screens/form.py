@@ -94,6 +94,20 @@ def text_box(name: str, label: str, stored: Any, hint: str = "") -> Field:
     return Field(name, label, stored, text, stripped, hint, kind="text")
 
 
+FIELD_KEYS = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form-next"),
+    Binding(
+        "shift+tab",
+        "app.focus_previous",
+        "Previous field",
+        show=False,
+        priority=True,
+        id="form-previous",
+    ),
+]
+"""tab and shift+tab between a form's fields (forms, the interview)."""
+
+
 class FormScreen(KeysWait, ModalScreen[Any]):
     """A modal form (see the module's docstring)."""
 
@@ -124,15 +138,7 @@ class FormScreen(KeysWait, ModalScreen[Any]):
         # A modal screen hides the app's keys; q (where it is not typed) quits,
         # asking first about the typing here.
         Binding("q", "app.quit", "Quit", show=False, id="quit"),
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form-next"),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous field",
-            show=False,
-            priority=True,
-            id="form-previous",
-        ),
+        *FIELD_KEYS,
     ]
 
     heading = "Edit"

@@ -45,6 +45,7 @@ from socialtui.plan.model import Plan
 from socialtui.plan.rules import RuleError
 from socialtui.safe import clean, one_line
 from socialtui.tui.screens.dialogs import close_asking
+from socialtui.tui.screens.form import FIELD_KEYS
 from socialtui.tui.screens.interview_steps import (
     RULES,
     STEPS,
@@ -90,15 +91,7 @@ class InterviewScreen(Screen["Plan | None"]):
         Binding("pageup", "back", "Back", priority=True, id="interview-back"),
         Binding("ctrl+s", "finish", "Finish", priority=True, id="interview-finish"),
         Binding("escape", "cancel", "Discard", id="interview-cancel"),
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form-next"),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous field",
-            show=False,
-            priority=True,
-            id="form-previous",
-        ),
+        *FIELD_KEYS,
     ]
 
     def __init__(self, name: str, today: date) -> None:

@@ -101,50 +101,36 @@ class PlanEditing:
 
         self.app.push_screen(PurposeForm(self.plan, read_only=self.read_only_reason()), done)
 
-    def _goal_done(self, old_id: str | None):
-        def done(goal) -> None:
-            if goal is None:
+    def _item_done(self, kind: str, old_id: str | None, rename=None, select=None):
+        """What a form for a ``kind`` (goal, audience, channel, person) does with its
+        result: a changed id renamed where it is referred to, then the item in place."""
+
+        def done(item) -> None:
+            if item is None:
                 return
             plan = self.plan
-            if old_id is not None and old_id != goal.id:
-                plan = rename_goal(plan, old_id, goal.id)
-            self.apply(plan.with_goal(goal, old_id=old_id))
-            self.query_one("#goals").select_id(goal.id)  # type: ignore[attr-defined]
+            if rename is not None and old_id is not None and old_id != item.id:
+                plan = rename(plan, old_id, item.id)
+            self.apply(getattr(plan, f"with_{kind}")(item, old_id=old_id))
+            select(item.id)
 
         return done
+
+    def _goal_done(self, old_id: str | None):
+        table = self.query_one("#goals")
+        return self._item_done("goal", old_id, rename_goal, table.select_id)  # type: ignore[attr-defined]
 
     def _audience_done(self, old_id: str | None):
-        def done(audience) -> None:
-            if audience is None:
-                return
-            self.apply(self.plan.with_audience(audience, old_id=old_id))
-            self.query_one("#audience").select_id(audience.id)  # type: ignore[attr-defined]
-
-        return done
+        table = self.query_one("#audience")
+        return self._item_done("audience", old_id, None, table.select_id)  # type: ignore[attr-defined]
 
     def _channel_done(self, old_id: str | None):
-        def done(channel) -> None:
-            if channel is None:
-                return
-            plan = self.plan
-            if old_id is not None and old_id != channel.id:
-                plan = rename_channel(plan, old_id, channel.id)
-            self.apply(plan.with_channel(channel, old_id=old_id))
-            self.query_one("#channels").select_id(channel.id)  # type: ignore[attr-defined]
-
-        return done
+        table = self.query_one("#channels")
+        return self._item_done("channel", old_id, rename_channel, table.select_id)  # type: ignore[attr-defined]
 
     def _person_done(self, old_id: str | None):
-        def done(person) -> None:
-            if person is None:
-                return
-            plan = self.plan
-            if old_id is not None and old_id != person.id:
-                plan = rename_person(plan, old_id, person.id)
-            self.apply(plan.with_person(person, old_id=old_id))
-            self.query_one("#budget").select_person(person.id)  # type: ignore[attr-defined]
-
-        return done
+        pane = self.query_one("#budget")
+        return self._item_done("person", old_id, rename_person, pane.select_person)  # type: ignore[attr-defined]
 
     def _catalog_done(self, picked: Preset | str | None) -> None:
         from socialtui.plan.catalog import Preset
